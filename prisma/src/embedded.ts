@@ -101,6 +101,32 @@ const waitUntilReady = (child: ChildProcess, log: (line: string) => void) =>
     child.once('exit', onExit);
   });
 
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A server left running on this data folder by a process that was killed before it could stop it
+ * (kill -9, a crashed terminal) holds the folder's lock; stop it so this start can take over.
+ */
+const stopLeftoverServer = async (dataDir: string, log: (line: string) => void) => {
+  const pidFile = resolve(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  log(`stopping PostgreSQL (pid ${pid}) left running on ${dataDir}`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; isAlive(pid); waited += 100) {
+    if (waited > 15_000) throw new Error(`PostgreSQL pid ${pid} still holds ${dataDir}; stop it and retry`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+};
+
 /**
  * Starts a PostgreSQL server on 127.0.0.1, initialising `dataDir` on first use.
  *
@@ -139,6 +165,7 @@ export const startEmbeddedPostgres = async (options: EmbeddedOptions): Promise<E
   }
   const password = readFileSync(passwordFile, 'utf8').trim();
 
+  await stopLeftoverServer(dataDir, log);
   const port = options.port && (await isPortFree(options.port)) ? options.port : await freePort();
   const child = spawn(
     bin.postgres,

@@ -1,0 +1,16 @@
+import type { Logger } from 'pino';
+
+declare global {
+  namespace App {
+    interface Locals {
+      requestId: string;
+      log: Logger;
+    }
+    interface Error {
+      message: string;
+      requestId?: string;
+    }
+  }
+}
+
+export {};

@@ -1,0 +1,27 @@
+// The HTTP face of the API: plain JSON (no transformer), so any HTTP client can call it.
+// Mounted as a route rather than answered from `handle`, so cookies set on event.cookies reach the
+// response.
+import type { RequestHandler } from './$types';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { appRouter } from '@rightsize/api';
+import { createContext } from '#lib/server/api.ts';
+
+/** Calls per batched request; a larger batch gets a 400 before any procedure runs. */
+const MAX_BATCH_SIZE = 10;
+
+const handler: RequestHandler = (event) =>
+  fetchRequestHandler({
+    endpoint: '/api/trpc',
+    req: event.request,
+    router: appRouter,
+    maxBatchSize: MAX_BATCH_SIZE,
+    createContext: () => createContext(event),
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        event.locals.log.error({ err: error.cause ?? error, procedure: path }, 'procedure failed');
+      }
+    },
+  });
+
+export const GET = handler;
+export const POST = handler;

@@ -1,0 +1,1 @@
+export { ARGON2_PARAMS, hashPassword, verifyPassword } from './password.ts';
