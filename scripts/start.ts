@@ -36,11 +36,15 @@ process.on('SIGTERM', () => void stop(0));
 
 const database = await appDatabase();
 releaseDatabase = database.release;
-console.log(database.embedded ? 'Embedded PostgreSQL running (data in .data/postgres).' : 'Using the database at DATABASE_URL.');
+console.log(
+  database.embedded ? 'Embedded PostgreSQL running (data in .data/postgres).' : 'Using the database at DATABASE_URL.',
+);
 
 const dbEnv = { ...process.env, DATABASE_URL: database.url };
-if ((await runNode('prisma/src/cli/migrate.ts', [], { env: dbEnv })) !== 0) await stop(1, 'Migrations failed; see above.');
-if ((await runNode('packages/api/src/cli/seed.ts', [], { env: dbEnv })) !== 0) await stop(1, 'Seeding failed; see above.');
+if ((await runNode('prisma/src/cli/migrate.ts', [], { env: dbEnv })) !== 0)
+  await stop(1, 'Migrations failed; see above.');
+if ((await runNode('packages/api/src/cli/seed.ts', [], { env: dbEnv })) !== 0)
+  await stop(1, 'Seeding failed; see above.');
 
 if (!stopping && webBuildIsStale()) {
   console.log('Building the web app (sources changed since the last build)…');

@@ -96,7 +96,8 @@ const waitUntilReady = (child: ChildProcess, log: (line: string) => void) =>
         done();
       }
     };
-    const onExit = (code: number | null) => fail(new Error(`PostgreSQL exited during start-up (code ${code}):\n${output}`));
+    const onExit = (code: number | null) =>
+      fail(new Error(`PostgreSQL exited during start-up (code ${code}):\n${output}`));
     child.stderr?.on('data', onData);
     child.once('exit', onExit);
   });
@@ -154,7 +155,14 @@ export const startEmbeddedPostgres = async (options: EmbeddedOptions): Promise<E
     try {
       execFileSync(
         bin.initdb,
-        [`--pgdata=${dataDir}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C'],
+        [
+          `--pgdata=${dataDir}`,
+          '--auth=scram-sha-256',
+          '--username=postgres',
+          `--pwfile=${pwfile}`,
+          '--encoding=UTF8',
+          '--locale=C',
+        ],
         { ...owner, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },
       );
     } finally {
@@ -170,13 +178,19 @@ export const startEmbeddedPostgres = async (options: EmbeddedOptions): Promise<E
   const child = spawn(
     bin.postgres,
     [
-      '-D', dataDir,
-      '-p', String(port),
-      '-c', 'listen_addresses=127.0.0.1',
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
       // No Unix socket: the folder PostgreSQL wants (/var/run/postgresql) may belong to a system server.
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=200',
-      '-c', 'fsync=' + (options.persistent ? 'on' : 'off'),
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'fsync=' + (options.persistent ? 'on' : 'off'),
     ],
     // Own process group: a terminal's Ctrl-C must not reach the database before the app has stopped.
     { ...owner, detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } },

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const postgresUrl = z
-  .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL' })
-  .optional();
+const postgresUrl = z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// URL' }).optional();
 
 const schema = z.object({
   /** The application's database. Unset: the embedded server under .data/ (pnpm start, db:* scripts). */

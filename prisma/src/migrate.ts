@@ -126,7 +126,10 @@ export const readMigrations = (): MigrationList => {
   const lockfilePath = join(migrationsDir, 'migration_lock.toml');
   return {
     baseDir: migrationsDir,
-    lockfile: { path: 'migration_lock.toml', content: existsSync(lockfilePath) ? readFileSync(lockfilePath, 'utf8') : null },
+    lockfile: {
+      path: 'migration_lock.toml',
+      content: existsSync(lockfilePath) ? readFileSync(lockfilePath, 'utf8') : null,
+    },
     shadowDbInitScript: '',
     migrationDirectories: readdirSync(migrationsDir, { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
@@ -142,7 +145,7 @@ export const readMigrations = (): MigrationList => {
   };
 };
 
-const schemaFiles = () => ({ files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }] });
+const schemaFiles = (content = readFileSync(schemaPath, 'utf8')) => ({ files: [{ path: schemaPath, content }] });
 
 /**
  * Runs `work` with a schema engine connected to `url`. The engine leaves a timer running after it
@@ -158,7 +161,7 @@ const withEngine = async <T>(url: string, work: (engine: SchemaEngine) => Promis
   try {
     return await work(engine);
   } catch (error) {
-    throw new Error(`${describe(error)}${logs.length ? `\nengine log:\n${logs.join('\n')}` : ''}`);
+    throw new Error(`${describe(error)}${logs.length ? `\nengine log:\n${logs.join('\n')}` : ''}`, { cause: error });
   } finally {
     engine.free();
   }
@@ -173,20 +176,23 @@ const describe = (error: unknown): string => {
 /** Applies pending migrations; returns the names applied now. */
 export const applyMigrations = (url: string): Promise<string[]> =>
   withEngine(url, async (engine) => {
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: readMigrations(), filters: noFilters });
+    const { appliedMigrationNames } = await engine.applyMigrations({
+      migrationsList: readMigrations(),
+      filters: noFilters,
+    });
     return appliedMigrationNames;
   });
 
 /**
- * The SQL that takes a database built from the migrations to `schema.prisma`, or null when they
- * agree. Replays the migrations in a shadow database on the server at `url`.
+ * The SQL that takes a database built from the migrations to `schema.prisma` (or to `schema`, when
+ * given), or null when they agree. Replays the migrations in a shadow database on the server at `url`.
  */
-export const pendingSchemaChange = (url: string): Promise<string | null> =>
+export const pendingSchemaChange = (url: string, schema?: string): Promise<string | null> =>
   withEngine(url, async (engine) => {
     const migrations = readMigrations();
     const { exitCode, stdout } = await engine.diff({
       from: migrations.migrationDirectories.length ? { tag: 'migrations', ...migrations } : { tag: 'empty' },
-      to: { tag: 'schemaDatamodel', ...schemaFiles() },
+      to: { tag: 'schemaDatamodel', ...schemaFiles(schema) },
       script: true,
       exitCode: true,
       filters: noFilters,
@@ -203,6 +209,9 @@ export const createMigration = async (url: string, name: string, now = new Date(
   const folder = join(migrationsDir, `${stamp}_${name}`);
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'migration.sql'), script);
-  writeFileSync(join(migrationsDir, 'migration_lock.toml'), '# Written by the migration tooling; keep it in git.\nprovider = "postgresql"\n');
+  writeFileSync(
+    join(migrationsDir, 'migration_lock.toml'),
+    '# Written by the migration tooling; keep it in git.\nprovider = "postgresql"\n',
+  );
   return folder;
 };

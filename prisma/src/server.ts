@@ -53,7 +53,12 @@ export const ensureDatabaseExists = (serverUrl: string, database: string) =>
  */
 export const appDatabase = async ({ onLog }: { onLog?: (line: string) => void } = {}): Promise<DatabaseHandle> => {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, embedded: false, release: async () => {} };
-  const server = await startEmbeddedPostgres({ dataDir: join(dataRoot, 'postgres'), port: APP_PORT, persistent: true, ...(onLog ? { onLog } : {}) });
+  const server = await startEmbeddedPostgres({
+    dataDir: join(dataRoot, 'postgres'),
+    port: APP_PORT,
+    persistent: true,
+    ...(onLog ? { onLog } : {}),
+  });
   try {
     await ensureDatabaseExists(server.url, APP_DATABASE);
   } catch (error) {

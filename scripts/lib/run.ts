@@ -32,7 +32,16 @@ const newestMtime = (path: string): number => {
 };
 
 /** Sources the web build is made from: the app and every workspace package it bundles. */
-const buildInputs = ['apps/web/src', 'apps/web/static', 'apps/web/vite.config.ts', 'apps/web/package.json', 'packages', 'prisma/src', 'prisma/schema.prisma', 'pnpm-lock.yaml'];
+const buildInputs = [
+  'apps/web/src',
+  'apps/web/static',
+  'apps/web/vite.config.ts',
+  'apps/web/package.json',
+  'packages',
+  'prisma/src',
+  'prisma/schema.prisma',
+  'pnpm-lock.yaml',
+];
 
 /** True when apps/web/build is missing or older than any of its sources. */
 export const webBuildIsStale = (): boolean => {

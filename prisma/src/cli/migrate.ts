@@ -7,7 +7,9 @@ runCli(async () => {
   const database = await appDatabase();
   try {
     const applied = await applyMigrations(database.url);
-    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'No pending migrations.');
+    console.log(
+      applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'No pending migrations.',
+    );
   } finally {
     await database.release();
   }

@@ -13,7 +13,11 @@ runCli(async () => {
   const server = await scratchServer();
   try {
     const folder = await createMigration(server.url, name);
-    console.log(folder ? `Created ${folder}; apply it with pnpm db:migrate.` : 'schema.prisma matches the migrations; nothing to create.');
+    console.log(
+      folder
+        ? `Created ${folder}; apply it with pnpm db:migrate.`
+        : 'schema.prisma matches the migrations; nothing to create.',
+    );
   } finally {
     await server.release();
   }

@@ -33,7 +33,9 @@ export default async function setup(project: TestProject) {
   project.provide('testTemplateDatabase', template);
 
   return async () => {
-    await withClient(server.url, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(template)} WITH (FORCE)`));
+    await withClient(server.url, (client) =>
+      client.query(`DROP DATABASE IF EXISTS ${quoteIdent(template)} WITH (FORCE)`),
+    );
     await server.release();
   };
 }

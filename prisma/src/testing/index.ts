@@ -23,7 +23,9 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   const serverUrl = inject('testServerUrl');
   const template = inject('testTemplateDatabase');
   const name = `rs_test_${randomBytes(6).toString('hex')}`;
-  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`));
+  await withClient(serverUrl, (client) =>
+    client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`),
+  );
   const url = withDatabase(serverUrl, name);
   const db = createDb(url, { maxConnections: 5 });
   return {
@@ -36,3 +38,6 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
     },
   };
 };
+
+/** The URL of the run's test server (as superuser), for tests that create databases themselves. */
+export const testServerUrl = (): string => inject('testServerUrl');
