@@ -19,11 +19,14 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       // An unexpected error's message may carry internals (SQL, paths): say only that it failed.
-      message: error.code === 'INTERNAL_SERVER_ERROR' && !ctx?.exposeErrorDetails ? 'Internal server error' : shape.message,
+      message:
+        error.code === 'INTERNAL_SERVER_ERROR' && !ctx?.exposeErrorDetails ? 'Internal server error' : shape.message,
       data: {
         ...data,
         ...(fieldErrors ? { fieldErrors } : {}),
-        ...(cause instanceof AppError && cause.retryAfterSeconds !== undefined ? { retryAfterSeconds: cause.retryAfterSeconds } : {}),
+        ...(cause instanceof AppError && cause.retryAfterSeconds !== undefined
+          ? { retryAfterSeconds: cause.retryAfterSeconds }
+          : {}),
         ...(ctx?.exposeErrorDetails && error.stack ? { stack: error.stack } : {}),
       },
     };
