@@ -15,7 +15,11 @@ interface Step {
 }
 
 const steps: Step[] = [
-  { name: 'typecheck', command: 'pnpm', args: ['exec', 'turbo', 'run', 'typecheck', '--continue', '--output-logs=errors-only'] },
+  {
+    name: 'typecheck',
+    command: 'pnpm',
+    args: ['exec', 'turbo', 'run', 'typecheck', '--continue', '--output-logs=errors-only'],
+  },
   { name: 'lint', command: 'pnpm', args: ['run', 'lint'] },
   { name: 'db:check', command: 'pnpm', args: ['run', 'db:check'] },
   { name: 'unit', command: 'pnpm', args: ['exec', 'vitest', 'run', '--project', 'unit'] },

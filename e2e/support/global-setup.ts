@@ -12,8 +12,10 @@ export default async function globalSetup() {
   const name = `rs_e2e_${randomBytes(4).toString('hex')}`;
   await withClient(server.url, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
   const env = { ...process.env, DATABASE_URL: withDatabase(server.url, name) };
-  if ((await runNode('prisma/src/cli/migrate.ts', [], { env, stdio: 'ignore' })) !== 0) throw new Error('e2e: migrations failed');
-  if ((await runNode('packages/api/src/cli/seed.ts', [], { env, stdio: 'ignore' })) !== 0) throw new Error('e2e: seeding failed');
+  if ((await runNode('prisma/src/cli/migrate.ts', [], { env, stdio: 'ignore' })) !== 0)
+    throw new Error('e2e: migrations failed');
+  if ((await runNode('packages/api/src/cli/seed.ts', [], { env, stdio: 'ignore' })) !== 0)
+    throw new Error('e2e: seeding failed');
 
   const web = await startBuiltServer({ DATABASE_URL: env.DATABASE_URL, LOG_LEVEL: 'warn' });
   process.env.E2E_BASE_URL = web.origin;

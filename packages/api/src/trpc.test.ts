@@ -26,7 +26,10 @@ const call = async (path: string, init: RequestInit = {}, exposeErrorDetails = f
     router: probes,
     createContext: () => ({ requestId: 'test', exposeErrorDetails }) as unknown as Context,
   });
-  return { status: response.status, body: (await response.json()) as { error: { message: string; data: Record<string, unknown> } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { error: { message: string; data: Record<string, unknown> } },
+  };
 };
 
 describe('error responses', () => {
