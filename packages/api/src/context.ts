@@ -1,4 +1,11 @@
+import type { SessionUser } from '@rightsize/auth';
 import type { Db } from '@rightsize/db';
+
+/** Writes the session cookie on the response; the web app implements it with its cookie API. */
+export interface SessionCookieJar {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
 
 export interface Context {
   db: Db;
@@ -6,4 +13,13 @@ export interface Context {
   requestId: string;
   /** Include stack traces in error responses (the dev server only; never the built server). */
   exposeErrorDetails: boolean;
+  /** The signed-in user and their session, from the session cookie; null when anonymous. */
+  auth: { user: SessionUser; sessionId: string } | null;
+  /** The client's network address, the key of the per-address sign-in throttle. */
+  clientAddress: string;
+  /** The app's public origin (`https://…`), for links written into invitations. */
+  origin: string;
+  sessionCookie: SessionCookieJar;
+  /** The current time. A function so tests can move it; services take the value. */
+  now: () => Date;
 }

@@ -1,8 +1,12 @@
+import { authRouter } from './routers/auth/index.ts';
 import { systemRouter } from './routers/system/index.ts';
+import { teamRouter } from './routers/team/index.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
   system: systemRouter,
+  auth: authRouter,
+  team: teamRouter,
 });
 
 export type AppRouter = typeof appRouter;

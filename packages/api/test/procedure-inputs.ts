@@ -1,0 +1,188 @@
+// One valid input per procedure of the router, built against a fresh TeamWorld. The authorisation
+// matrix and the bad-input tests both start from these; a procedure with no entry fails both.
+import type { Db, Role } from '@rightsize/db';
+import { randomBytes } from 'node:crypto';
+import { hashSecret } from '@rightsize/auth';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { TEST_PASSWORD, createUser, uniqueEmail, type TeamWorld } from './factories.ts';
+import type { SessionUser } from '@rightsize/auth';
+
+export type Caller = 'anonymous' | 'outsider' | Role;
+export const CALLERS: readonly Caller[] = ['anonymous', 'outsider', 'OWNER', 'ADMIN', 'EDITOR', 'VIEWER'];
+
+export type Outcome = 'OK' | 'UNAUTHORIZED' | 'NOT_FOUND' | 'FORBIDDEN';
+
+export interface InputContext {
+  db: Db;
+  world: TeamWorld;
+  /** The user making the call; null for anonymous. */
+  me: SessionUser | null;
+}
+
+export interface ProcedureEntry {
+  /** A valid input for this caller (undefined for procedures that take none). */
+  input: (c: InputContext) => Promise<unknown> | unknown;
+  /** What each caller gets with that input. */
+  expect: Record<Caller, Outcome>;
+  /** For inputs naming rows other than the team: the same call with ids from the other team. */
+  foreign?: (c: InputContext) => Promise<unknown> | unknown;
+}
+
+const everyone = (outcome: Outcome): Record<Caller, Outcome> => ({
+  anonymous: outcome,
+  outsider: outcome,
+  OWNER: outcome,
+  ADMIN: outcome,
+  EDITOR: outcome,
+  VIEWER: outcome,
+});
+const PUBLIC = everyone('OK');
+const SIGNED_IN: Record<Caller, Outcome> = { ...everyone('OK'), anonymous: 'UNAUTHORIZED' };
+
+/** Team-scoped with a minimum role: non-members see NOT_FOUND, lower roles FORBIDDEN. */
+const team = (minimum: Role): Record<Caller, Outcome> => {
+  const order: Role[] = ['VIEWER', 'EDITOR', 'ADMIN', 'OWNER'];
+  const allowed = (role: Role) => order.indexOf(role) >= order.indexOf(minimum);
+  return {
+    anonymous: 'UNAUTHORIZED',
+    outsider: 'NOT_FOUND',
+    OWNER: allowed('OWNER') ? 'OK' : 'FORBIDDEN',
+    ADMIN: allowed('ADMIN') ? 'OK' : 'FORBIDDEN',
+    EDITOR: allowed('EDITOR') ? 'OK' : 'FORBIDDEN',
+    VIEWER: allowed('VIEWER') ? 'OK' : 'FORBIDDEN',
+  };
+};
+
+/** A pending invitation written directly, so tests can hold its token. */
+export const createInvitation = async (
+  db: Db,
+  {
+    teamId,
+    email,
+    invitedById,
+    role = 'EDITOR' as Role,
+  }: { teamId: string; email: string; invitedById: string; role?: Role },
+) => {
+  const token = encodeBase32LowerCaseNoPadding(new Uint8Array(randomBytes(32)));
+  const invitation = await db.invitation.create({
+    data: {
+      teamId,
+      email,
+      role,
+      tokenHash: hashSecret(token),
+      expiresAt: new Date(Date.now() + 86_400_000),
+      invitedById,
+    },
+    select: { id: true },
+  });
+  return { token, id: invitation.id };
+};
+
+const extraMember = async (db: Db, teamId: string, role: Role = 'VIEWER') => {
+  const user = await createUser(db, { email: uniqueEmail('extra') });
+  await db.membership.create({ data: { teamId, userId: user.id, role } });
+  return user;
+};
+
+export const PROCEDURES: Record<string, ProcedureEntry> = {
+  'system.info': { input: () => undefined, expect: PUBLIC },
+  'auth.signUp': {
+    input: () => ({ email: uniqueEmail('signup'), displayName: 'New Person', password: 'a-fresh-passphrase-4' }),
+    expect: PUBLIC,
+  },
+  'auth.signIn': {
+    input: async ({ db }) => ({ email: (await createUser(db)).email, password: TEST_PASSWORD }),
+    expect: PUBLIC,
+  },
+  'auth.signOut': { input: () => undefined, expect: SIGNED_IN },
+  'auth.me': { input: () => undefined, expect: SIGNED_IN },
+  'auth.changePassword': {
+    input: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'another-fresh-passphrase-5' }),
+    expect: SIGNED_IN,
+  },
+  'team.create': { input: () => ({ name: 'Created in a test' }), expect: SIGNED_IN },
+  'team.list': { input: () => undefined, expect: SIGNED_IN },
+  'team.get': { input: ({ world }) => ({ teamId: world.team.id }), expect: team('VIEWER') },
+  'team.members': { input: ({ world }) => ({ teamId: world.team.id }), expect: team('VIEWER') },
+  'team.invitations': { input: ({ world }) => ({ teamId: world.team.id }), expect: team('ADMIN') },
+  'team.invite': {
+    input: ({ world }) => ({
+      teamId: world.team.id,
+      email: uniqueEmail('invitee'),
+      role: 'EDITOR',
+      capacities: ['FINANCE'],
+    }),
+    expect: team('ADMIN'),
+  },
+  'team.invitation': {
+    input: async ({ db, world }) => ({
+      token: (
+        await createInvitation(db, {
+          teamId: world.team.id,
+          email: uniqueEmail('x'),
+          invitedById: world.members.OWNER.id,
+        })
+      ).token,
+    }),
+    expect: PUBLIC,
+  },
+  'team.acceptInvite': {
+    // Addressed to the caller: an existing member accepting again keeps their role.
+    input: async ({ db, world, me }) => ({
+      token: (
+        await createInvitation(db, {
+          teamId: world.team.id,
+          email: me?.email ?? uniqueEmail('nobody'),
+          invitedById: world.members.OWNER.id,
+        })
+      ).token,
+    }),
+    expect: SIGNED_IN,
+  },
+  'team.revokeInvite': {
+    input: async ({ db, world }) => ({
+      teamId: world.team.id,
+      invitationId: (
+        await createInvitation(db, {
+          teamId: world.team.id,
+          email: uniqueEmail('x'),
+          invitedById: world.members.OWNER.id,
+        })
+      ).id,
+    }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      invitationId: (
+        await createInvitation(db, {
+          teamId: world.otherTeam.id,
+          email: uniqueEmail('x'),
+          invitedById: world.outsider.id,
+        })
+      ).id,
+    }),
+    expect: team('ADMIN'),
+  },
+  'team.setRole': {
+    input: async ({ db, world }) => ({
+      teamId: world.team.id,
+      userId: (await extraMember(db, world.team.id, 'EDITOR')).id,
+      role: 'VIEWER',
+      capacities: ['SECURITY'],
+      version: 1,
+    }),
+    foreign: ({ world }) => ({
+      teamId: world.team.id,
+      userId: world.outsider.id,
+      role: 'VIEWER',
+      capacities: [],
+      version: 1,
+    }),
+    expect: team('ADMIN'),
+  },
+  'team.removeMember': {
+    // Someone else: leaving is open to every member, removing others needs ADMIN.
+    input: async ({ db, world }) => ({ teamId: world.team.id, userId: (await extraMember(db, world.team.id)).id }),
+    foreign: ({ world }) => ({ teamId: world.team.id, userId: world.outsider.id }),
+    expect: team('ADMIN'),
+  },
+};
