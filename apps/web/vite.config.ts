@@ -12,7 +12,8 @@ export default defineConfig({
     }),
   ],
   ssr: {
-    // Native addons cannot be bundled; the built server loads them from node_modules.
+    // Native addons cannot be bundled; the built server loads them from node_modules, so they are
+    // also direct dependencies of this package (pnpm only links a package's own dependencies).
     external: ['@node-rs/argon2'],
   },
 });
