@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { zEmail } from './common.ts';
-
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 256;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './constants.ts';
 
 /** A new password: 8–256 characters (the common-password check runs on the server, with its list). */
 export const zNewPassword = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CAPACITIES, ROLES } from './constants.ts';
 
 /** Addresses are compared as stored: trimmed and lower-cased before any check. */
 export const zEmail = z
@@ -14,12 +15,6 @@ export const zId = z.uuid({ error: 'Not a valid id.' });
 /** The row version a client last saw, for optimistic concurrency. */
 export const zVersion = z.int({ error: 'Not a valid version.' }).min(1).max(2_147_483_647);
 
-export const ROLES = ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'] as const;
-export type TRole = (typeof ROLES)[number];
-
-export const CAPACITIES = ['ENGINEERING', 'FINANCE', 'SECURITY', 'PRODUCT'] as const;
-export type TCapacity = (typeof CAPACITIES)[number];
-
 export const zRole = z.enum(ROLES, { error: `Choose one of ${ROLES.join(', ')}.` });
 
 /** Duplicates are dropped rather than refused: a form may post the same checkbox twice. */
@@ -29,9 +24,3 @@ export const zCapacities = z
   })
   .max(CAPACITIES.length * 2, 'Too many capacities.')
   .transform((list) => CAPACITIES.filter((capacity) => list.includes(capacity)));
-
-/** Roles from the most to the least powerful; a role includes every right of those after it. */
-export const roleRank = (role: TRole): number => ROLES.length - ROLES.indexOf(role);
-
-/** True when `role` grants at least what `minimum` grants. */
-export const roleAtLeast = (role: TRole, minimum: TRole): boolean => roleRank(role) >= roleRank(minimum);

@@ -5,6 +5,15 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Connections this instance may hold; PostgreSQL's max_connections is shared by all instances. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * The app's public origin (`https://rightsize.example.com`), as browsers see it: the CSRF check
+   * and invitation links use it. Unset: the origin adapter-node derives from the Host header
+   * (https, or PROTOCOL_HEADER's value behind a proxy).
+   */
+  ORIGIN: z
+    .url({ protocol: /^https?$/, error: 'ORIGIN must be an http(s):// origin, like https://rightsize.example.com' })
+    .transform((value) => new URL(value).origin)
+    .optional(),
 });
 
 let cached: z.infer<typeof schema> | undefined;

@@ -1,0 +1,70 @@
+// Form actions call the same procedures as the HTTP API; this turns their errors into what a form
+// shows: a message, the problems per field (from the shared zod schemas or the service), and the
+// values to put back.
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { AppError } from '@rightsize/api';
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { z } from 'zod';
+
+export interface FormFailure {
+  message: string;
+  fieldErrors: Record<string, string[] | undefined>;
+  values: Record<string, string>;
+  /** Which form on the page failed, when a page has several. */
+  form?: string;
+}
+
+/** The form's text fields, minus anything secret, to fill the form again after a failure. */
+export const formValues = (data: FormData, omit: string[] = []): Record<string, string> =>
+  Object.fromEntries(
+    [...data.entries()].filter(([key, value]) => typeof value === 'string' && !omit.includes(key)) as [
+      string,
+      string,
+    ][],
+  );
+
+export const text = (data: FormData, key: string): string | undefined => {
+  const value = data.get(key);
+  return typeof value === 'string' ? value : undefined;
+};
+
+/** Where to go after signing in: a path on this site only, never another host. */
+export const safeNext = (value: string | null | undefined, fallback = '/teams'): string =>
+  value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : fallback;
+
+/**
+ * The failure to return from an action for an error a procedure threw. Unexpected errors are
+ * rethrown (the error page and handleError deal with them); a lost session goes to sign-in.
+ */
+export const failure = (
+  event: RequestEvent,
+  error: unknown,
+  { values = {}, form }: { values?: Record<string, string>; form?: string } = {},
+) => {
+  if (!(error instanceof TRPCError)) throw error;
+  if (error.code === 'UNAUTHORIZED' && event.locals.user === null && !event.url.pathname.startsWith('/sign-in')) {
+    redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname)}`);
+  }
+  const status = getHTTPStatusCodeFromError(error);
+  if (status >= 500) throw error;
+  const cause = error.cause;
+  const fieldErrors: FormFailure['fieldErrors'] =
+    cause instanceof z.ZodError
+      ? (z.flattenError(cause).fieldErrors as FormFailure['fieldErrors'])
+      : cause instanceof AppError
+        ? (cause.fieldErrors ?? {})
+        : {};
+  if (cause instanceof AppError && cause.retryAfterSeconds !== undefined) {
+    event.setHeaders({ 'retry-after': String(cause.retryAfterSeconds) });
+  }
+  const message = cause instanceof z.ZodError ? 'Check the fields marked below.' : error.message;
+  const body: FormFailure = { message, fieldErrors, values, ...(form ? { form } : {}) };
+  return fail(status, body);
+};
+
+/**
+ * Form values go to a procedure as they came: its zod input schema is what checks them, and its
+ * field errors come back to the form. This only tells TypeScript so.
+ */
+export const unvalidated = <T>(value: Record<string, unknown>): T => value as T;

@@ -1,0 +1,27 @@
+import { DEMO_PASSWORD, DEMO_TEAM, DEMO_USERS } from '@rightsize/api/seed';
+import { expect, test } from '../../support/fixtures.ts';
+
+test('each seeded demo user signs in and sees the demo team with their role', async ({ browser }) => {
+  test.slow();
+  for (const demo of DEMO_USERS) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(demo.email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/teams$/);
+    await page.getByRole('link', { name: DEMO_TEAM.name }).first().click();
+    await expect(page.getByTestId('my-role')).toContainText(demo.role.charAt(0) + demo.role.slice(1).toLowerCase());
+    await context.close();
+  }
+});
+
+test('a wrong password gets a plain message on the form, and the email is kept', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('viewer@demo.example');
+  await page.getByLabel('Password').fill('definitely-wrong');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
+  await expect(page.getByLabel('Email')).toHaveValue('viewer@demo.example');
+});
