@@ -25,3 +25,21 @@ test('a wrong password gets a plain message on the form, and the email is kept',
   await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
   await expect(page.getByLabel('Email')).toHaveValue('viewer@demo.example');
 });
+
+test('the team switcher moves between teams, and the role shown is the one held in each', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('owner@demo.example');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: DEMO_TEAM.name }).first().click();
+  await expect(page.getByTestId('my-role')).toContainText('Owner');
+
+  const switcher = page.getByTestId('team-switcher');
+  await switcher.locator('summary').click();
+  await switcher.getByRole('link', { name: /Search relevance/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search relevance');
+  await expect(page.getByTestId('my-role')).toContainText('Editor');
+  await expect(switcher.locator('summary')).toContainText('Search relevance');
+  // An editor there: no role controls.
+  await expect(page.getByRole('button', { name: 'Save' })).toHaveCount(0);
+});

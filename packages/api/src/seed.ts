@@ -14,7 +14,24 @@ export const DEMO_USERS: readonly { email: string; displayName: string; role: Ro
 ];
 
 /**
- * Creates the demo team and one user per role, if the database has no team yet.
+ * A second team, so the team switcher has something to switch to and roles differ per team: the
+ * demo editor owns it and the demo owner is only an editor there.
+ */
+export const DEMO_SECOND_TEAM = {
+  name: 'Search relevance',
+  slug: 'demo-search',
+  members: [
+    { email: 'editor@demo.example', role: 'OWNER', capacities: ['ENGINEERING'] },
+    { email: 'owner@demo.example', role: 'EDITOR', capacities: ['PRODUCT'] },
+  ],
+} as const satisfies {
+  name: string;
+  slug: string;
+  members: readonly { email: string; role: Role; capacities: Capacity[] }[];
+};
+
+/**
+ * Creates the demo teams and one user per role, if the database has no team yet.
  * Returns whether it seeded, so a caller can say so.
  */
 export const seedDemo = async ({ db }: { db: Db }): Promise<{ seeded: boolean }> => {
@@ -22,8 +39,9 @@ export const seedDemo = async ({ db }: { db: Db }): Promise<{ seeded: boolean }>
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
     const team = await tx.team.create({ data: DEMO_TEAM, select: { id: true } });
+    const ids = new Map<string, string>();
     for (const user of DEMO_USERS) {
-      await tx.user.create({
+      const created = await tx.user.create({
         data: {
           email: user.email,
           displayName: user.displayName,
@@ -31,6 +49,19 @@ export const seedDemo = async ({ db }: { db: Db }): Promise<{ seeded: boolean }>
           memberships: { create: { teamId: team.id, role: user.role, capacities: user.capacities } },
         },
         select: { id: true },
+      });
+      ids.set(user.email, created.id);
+    }
+    const second = await tx.team.create({
+      data: { name: DEMO_SECOND_TEAM.name, slug: DEMO_SECOND_TEAM.slug },
+      select: { id: true },
+    });
+    for (const member of DEMO_SECOND_TEAM.members) {
+      const userId = ids.get(member.email);
+      if (!userId) throw new Error(`demo seed: ${member.email} is not a demo user`);
+      await tx.membership.create({
+        data: { teamId: second.id, userId, role: member.role, capacities: [...member.capacities] },
+        select: { teamId: true },
       });
     }
   });
