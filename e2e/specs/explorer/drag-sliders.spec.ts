@@ -26,7 +26,7 @@ test('the lesson view is the default and matches the lesson', async ({ page }) =
 
 test('moving the parameter slider updates the read-outs, the chart and the URL', async ({ page }) => {
   await page.goto('/explore');
-  const slider = page.getByLabel('Parameters');
+  const slider = page.getByLabel('Parameters', { exact: true });
   // The chart is drawn once the page has hydrated.
   await expect
     .poll(async () => (await canvasImage(page, 'share-chart')) !== (await blankCanvas(page, 'share-chart')))
@@ -36,7 +36,7 @@ test('moving the parameter slider updates the read-outs, the chart and the URL',
   await slider.focus();
   await page.keyboard.press('End'); // keyboard-accessible: End jumps to 500B
   await expect(page.getByTestId('params-value')).toHaveText('500B');
-  await expect(page.getByTestId('memory-f16')).toHaveText('1,000 GB');
+  await expect(page.getByTestId('memory-f16')).toHaveText('1.00 TB');
   await expect(page.getByTestId('memory-q4')).toHaveText('250 GB');
   await expect.poll(() => canvasImage(page, 'share-chart')).not.toBe(chartBefore);
   await expect(page).toHaveURL(/params=5e11/);
@@ -49,7 +49,7 @@ test('a shared URL restores the view', async ({ page }) => {
   await page.goto('/explore?params=7e10&served=1e12&preset=h100-sxm&tpp=1875');
   await expect(page.getByTestId('params-value')).toHaveText('70B');
   await expect(page.getByTestId('served-value')).toHaveText('1T');
-  await expect(page.getByLabel('Hardware')).toHaveValue('h100-sxm');
+  await expect(page.getByLabel('Hardware', { exact: true })).toHaveValue('h100-sxm');
   await expect(page.getByLabel('Tokens per parameter')).toHaveValue('1875');
   await expect(page.getByTestId('memory-f16')).toHaveText('140 GB');
   await expect(page.getByTestId('memory-q4')).toHaveText('35.0 GB');
@@ -70,7 +70,7 @@ test('works without JavaScript', async ({ browser, baseURL }) => {
   const page = await context.newPage();
   await page.goto('/explore?params=7e10');
   await expect(page.getByTestId('memory-f16')).toHaveText('140 GB');
-  await page.getByLabel('Hardware').selectOption('l4');
+  await page.getByLabel('Hardware', { exact: true }).selectOption('l4');
   await page.getByRole('button', { name: 'Update' }).click();
   await expect(page).toHaveURL(/preset=l4/);
   await expect(page.getByTestId('memory-f16')).toHaveText('140 GB');

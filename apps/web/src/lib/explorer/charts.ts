@@ -5,6 +5,8 @@ import {
   formatParams,
   formatUsd,
   quantFormats,
+  SHARE_CURVE_MAX_PARAMS,
+  SHARE_CURVE_MIN_PARAMS,
   type DeviceFitRow,
   type Exploration,
   type PriceLadder,
@@ -35,6 +37,47 @@ export const SERVING_FORMATS = ['f16', 'q8_0', 'q4_k_m', 'q4'] as const satisfie
 export const servingFit = (device: DeviceFitRow) =>
   SERVING_FORMATS.map((format) => device.formats.find((fit) => fit.format === format)).find((fit) => fit?.fits);
 
+const SHARE_TICKS = [0.5e9, 1e9, 5e9, 10e9, 50e9, 100e9, 500e9];
+
+// Options are module constants: ChartCanvas re-applies options only when their identity changes,
+// which keeps a slider drag to a data-only update (see the explorer-drag bench).
+const shareCurveOptions: ChartConfiguration<'line' | 'scatter'>['options'] = {
+  maintainAspectRatio: false,
+  parsing: false,
+  normalized: true,
+  interaction: { mode: 'nearest', intersect: false },
+  scales: {
+    x: {
+      ...axis,
+      type: 'logarithmic',
+      min: SHARE_CURVE_MIN_PARAMS,
+      max: SHARE_CURVE_MAX_PARAMS,
+      title: { display: true, text: 'parameters (log scale)', color: colors.muted },
+      // Only the 1-and-5 steps (0.5B, 1B, 5B … 500B): fewer labels to measure on every redraw.
+      afterBuildTicks: (scale) => {
+        scale.ticks = SHARE_TICKS.map((value) => ({ value }));
+      },
+      ticks: { color: colors.muted, autoSkip: false, maxRotation: 0, callback: (value) => formatParams(Number(value)) },
+    },
+    y: {
+      ...axis,
+      min: 0,
+      max: 100,
+      title: { display: true, text: 'inference share', color: colors.muted },
+      ticks: { color: colors.muted, stepSize: 25, callback: (value) => `${value}%` },
+    },
+  },
+  plugins: {
+    legend: { labels: { color: colors.muted } },
+    tooltip: {
+      callbacks: {
+        label: (item) =>
+          `${formatParams((item.raw as { x: number }).x)} params: ${(item.raw as { y: number }).y.toFixed(1)}%`,
+      },
+    },
+  },
+};
+
 /** Inference share of lifetime compute against model size, at the current served volume. */
 export const shareCurveConfig = (e: Exploration): ChartConfiguration<'line' | 'scatter'> => ({
   type: 'line',
@@ -62,48 +105,30 @@ export const shareCurveConfig = (e: Exploration): ChartConfiguration<'line' | 's
       },
     ],
   },
-  options: {
-    maintainAspectRatio: false,
-    parsing: false,
-    normalized: true,
-    interaction: { mode: 'nearest', intersect: false },
-    scales: {
-      x: {
-        ...axis,
-        type: 'logarithmic',
-        min: e.shareCurve[0]?.params,
-        max: e.shareCurve.at(-1)?.params,
-        title: { display: true, text: 'parameters (log scale)', color: colors.muted },
-        ticks: {
-          color: colors.muted,
-          autoSkip: false,
-          maxRotation: 0,
-          callback: (value) => {
-            const n = Number(value);
-            const mantissa = n / 10 ** Math.floor(Math.log10(n));
-            return [1, 5].includes(Math.round(mantissa * 1000) / 1000) ? formatParams(n) : '';
-          },
-        },
-      },
-      y: {
-        ...axis,
-        min: 0,
-        max: 100,
-        title: { display: true, text: 'inference share', color: colors.muted },
-        ticks: { color: colors.muted, stepSize: 25, callback: (value) => `${value}%` },
-      },
-    },
-    plugins: {
-      legend: { labels: { color: colors.muted } },
-      tooltip: {
-        callbacks: {
-          label: (item) =>
-            `${formatParams((item.raw as { x: number }).x)} params: ${(item.raw as { y: number }).y.toFixed(1)}%`,
-        },
-      },
-    },
-  },
+  options: shareCurveOptions,
 });
+
+const priceLadderOptions: ChartConfiguration<'bar'>['options'] = {
+  indexAxis: 'y',
+  maintainAspectRatio: false,
+  scales: {
+    x: {
+      ...axis,
+      type: 'logarithmic',
+      title: { display: true, text: 'USD per million output tokens (log scale)', color: colors.muted },
+      // Powers of ten only: the log axis would otherwise label every 1…9 step.
+      ticks: {
+        color: colors.muted,
+        callback: (value) => (isPowerOfTen(Number(value)) ? formatUsd(Number(value)) : ''),
+      },
+    },
+    y: { ...axis, ticks: { color: colors.muted, autoSkip: false } },
+  },
+  plugins: {
+    legend: { display: false },
+    tooltip: { callbacks: { label: (item) => `${formatUsd(Number(item.raw))} per million output tokens` } },
+  },
+};
 
 /** Output price per million tokens across the API catalogue, cheapest first, on a log axis. */
 export const priceLadderConfig = (ladder: PriceLadder): ChartConfiguration<'bar'> => ({
@@ -118,28 +143,22 @@ export const priceLadderConfig = (ladder: PriceLadder): ChartConfiguration<'bar'
       },
     ],
   },
-  options: {
-    indexAxis: 'y',
-    maintainAspectRatio: false,
-    scales: {
-      x: {
-        ...axis,
-        type: 'logarithmic',
-        title: { display: true, text: 'USD per million output tokens (log scale)', color: colors.muted },
-        // Powers of ten only: the log axis would otherwise label every 1…9 step.
-        ticks: {
-          color: colors.muted,
-          callback: (value) => (isPowerOfTen(Number(value)) ? formatUsd(Number(value)) : ''),
-        },
-      },
-      y: { ...axis, ticks: { color: colors.muted, autoSkip: false } },
-    },
-    plugins: {
-      legend: { display: false },
-      tooltip: { callbacks: { label: (item) => `${formatUsd(Number(item.raw))} per million output tokens` } },
-    },
-  },
+  options: priceLadderOptions,
 });
+
+const decodeSpeedOptions: ChartConfiguration<'bar'>['options'] = {
+  indexAxis: 'y',
+  maintainAspectRatio: false,
+  scales: {
+    x: {
+      ...axis,
+      beginAtZero: true,
+      title: { display: true, text: 'tokens per second (estimate)', color: colors.muted },
+    },
+    y: { ...axis, ticks: { color: colors.muted, autoSkip: false } },
+  },
+  plugins: { legend: { display: false } },
+};
 
 /** Single-sequence decode speed on each device at the highest serving precision that fits (none: no bar). */
 export const decodeSpeedConfig = (devices: readonly DeviceFitRow[]): ChartConfiguration<'bar'> => {
@@ -159,18 +178,6 @@ export const decodeSpeedConfig = (devices: readonly DeviceFitRow[]): ChartConfig
         },
       ],
     },
-    options: {
-      indexAxis: 'y',
-      maintainAspectRatio: false,
-      scales: {
-        x: {
-          ...axis,
-          beginAtZero: true,
-          title: { display: true, text: 'tokens per second (estimate)', color: colors.muted },
-        },
-        y: { ...axis, ticks: { color: colors.muted, autoSkip: false } },
-      },
-      plugins: { legend: { display: false } },
-    },
+    options: decodeSpeedOptions,
   };
 };
