@@ -8,8 +8,10 @@
 //
 // Three things in `@prisma/adapter-pg` 7.10 stop it from driving the engine as it is:
 // 1. The engine's catalog queries return PostgreSQL's internal `"char"` type (OID 18), for which the
-//    adapter has no column type and throws UnsupportedNativeDataType. Our pg client reports those
-//    columns as `text` (OID 25); the values are one-character strings either way.
+//    adapter has no column type and throws UnsupportedNativeDataType. The engine expects the
+//    `Character` column type there (reporting them as `text` makes it fail to read constraint
+//    types, e.g. of a CHECK constraint), so we hand the adapter `text` and then correct the column
+//    type of those columns to `Character` in its result.
 // 2. `executeScript` splits a script on every `;`, which breaks any migration with a function or
 //    trigger body. We send the script whole; PostgreSQL's simple-query protocol runs it as one
 //    implicit transaction.
@@ -18,7 +20,7 @@
 //    before closing its pool, which fails while connections are open. We pass discrete connection
 //    parameters and drop the shadow database after its pool has ended.
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from '@prisma/driver-adapter-utils';
 import { SchemaEngine, type MigrationList } from '@prisma/schema-engine-wasm';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,27 +36,39 @@ const noFilters = { externalTables: [], externalEnums: [] };
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
 
-type QueryResultLike = { fields?: { dataTypeID: number }[] };
-
-const reportCharAsText = (value: QueryResultLike | QueryResultLike[] | undefined) => {
-  for (const set of Array.isArray(value) ? value : value ? [value] : []) {
-    for (const field of set.fields ?? []) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
-  }
-  return value;
+interface RawResult {
+  fields: { dataTypeID: number }[];
+}
+type Queryable = {
+  performIO(query: object): Promise<RawResult>;
+  queryRaw(query: object): Promise<{ columnTypes: number[] }>;
 };
 
-/** A pg client whose results report `"char"` columns as `text` (see 1. above). */
-class CatalogTolerantClient extends pg.Client {
-  // pg-pool calls query() with a callback, direct callers use the promise form: handle both.
-  override query(...args: unknown[]): never {
-    const last = args.at(-1);
-    if (typeof last === 'function') {
-      args[args.length - 1] = (error: unknown, result: QueryResultLike) => last(error, reportCharAsText(result));
-    }
-    const result = (super.query as (...a: unknown[]) => unknown)(...args);
-    return (result instanceof Promise ? result.then(reportCharAsText) : result) as never;
-  }
-}
+/** See 1. above. `query` objects are shared by queryRaw and the performIO it calls. */
+const acceptCharColumns = <T extends object>(target: T): T => {
+  const queryable = target as unknown as Queryable;
+  const charColumns = new WeakMap<object, number[]>();
+  const performIO = queryable.performIO.bind(queryable);
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.performIO = async (query) => {
+    const result = await performIO(query);
+    const indexes: number[] = [];
+    result.fields.forEach((field, index) => {
+      if (field.dataTypeID === PG_CHAR_OID) {
+        indexes.push(index);
+        field.dataTypeID = PG_TEXT_OID;
+      }
+    });
+    if (indexes.length) charColumns.set(query, indexes);
+    return result;
+  };
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const index of charColumns.get(query) ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
+    return result;
+  };
+  return target;
+};
 
 const connectionConfig = (url: string): pg.ClientConfig => {
   const parsed = new URL(url);
@@ -72,8 +86,11 @@ const connectionConfig = (url: string): pg.ClientConfig => {
 type Adapter = Awaited<ReturnType<PrismaPg['connect']>>;
 
 const connectAdapter = async (config: pg.ClientConfig, onDispose?: () => Promise<void>): Promise<Adapter> => {
-  const pool = new pg.Pool({ ...config, Client: CatalogTolerantClient, max: 4 });
-  const adapter = await new PrismaPg(pool, { disposeExternalPool: true }).connect();
+  const pool = new pg.Pool({ ...config, max: 4 });
+  const adapter = acceptCharColumns(await new PrismaPg(pool, { disposeExternalPool: true }).connect());
+  // Transactions are separate queryables: give them the same treatment.
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (...args) => acceptCharColumns(await startTransaction(...args));
   const withErrors = adapter as unknown as { onError(error: unknown): never };
   // See 2. above.
   adapter.executeScript = async (script: string) => {
@@ -91,12 +108,28 @@ const connectAdapter = async (config: pg.ClientConfig, onDispose?: () => Promise
   return adapter;
 };
 
+/**
+ * The engine's adapter factory, plus `close`: freeing the engine does not dispose the adapter it
+ * connected, and its pool would keep holding Prisma's migration advisory lock, so the next engine
+ * in this process waits for the lock's 10 s timeout.
+ */
 const adapterFactory = (url: string) => {
   const config = connectionConfig(url);
-  return bindMigrationAwareSqlAdapterFactory({
+  const open = new Set<Adapter>();
+  const track = async (adapter: Promise<Adapter>) => {
+    const connected = await adapter;
+    open.add(connected);
+    const dispose = connected.dispose.bind(connected);
+    connected.dispose = async () => {
+      open.delete(connected);
+      await dispose();
+    };
+    return connected;
+  };
+  const factory = bindMigrationAwareSqlAdapterFactory({
     provider: 'postgres',
     adapterName: '@prisma/adapter-pg',
-    connect: () => connectAdapter(config),
+    connect: () => track(connectAdapter(config)),
     // See 3. above.
     connectToShadowDb: async () => {
       const admin = new pg.Client(config);
@@ -107,31 +140,37 @@ const adapterFactory = (url: string) => {
       } finally {
         await admin.end();
       }
-      return connectAdapter({ ...config, database }, async () => {
-        const dropper = new pg.Client(config);
-        await dropper.connect();
-        try {
-          await dropper.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-        } finally {
-          await dropper.end();
-        }
-      });
+      return track(
+        connectAdapter({ ...config, database }, async () => {
+          const dropper = new pg.Client(config);
+          await dropper.connect();
+          try {
+            await dropper.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+          } finally {
+            await dropper.end();
+          }
+        }),
+      );
     },
   });
+  const close = async () => {
+    await Promise.all([...open].map((adapter) => adapter.dispose()));
+  };
+  return { factory, close };
 };
 
 /** The migration folders on disk, in the shape the engine takes. */
-export const readMigrations = (): MigrationList => {
-  mkdirSync(migrationsDir, { recursive: true });
-  const lockfilePath = join(migrationsDir, 'migration_lock.toml');
+export const readMigrations = (dir = migrationsDir): MigrationList => {
+  mkdirSync(dir, { recursive: true });
+  const lockfilePath = join(dir, 'migration_lock.toml');
   return {
-    baseDir: migrationsDir,
+    baseDir: dir,
     lockfile: {
       path: 'migration_lock.toml',
       content: existsSync(lockfilePath) ? readFileSync(lockfilePath, 'utf8') : null,
     },
     shadowDbInitScript: '',
-    migrationDirectories: readdirSync(migrationsDir, { withFileTypes: true })
+    migrationDirectories: readdirSync(dir, { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
       .sort()
@@ -139,7 +178,7 @@ export const readMigrations = (): MigrationList => {
         path: name,
         migrationFile: {
           path: 'migration.sql',
-          content: { tag: 'ok' as const, value: readFileSync(join(migrationsDir, name, 'migration.sql'), 'utf8') },
+          content: { tag: 'ok' as const, value: readFileSync(join(dir, name, 'migration.sql'), 'utf8') },
         },
       })),
   };
@@ -153,10 +192,11 @@ const schemaFiles = (content = readFileSync(schemaPath, 'utf8')) => ({ files: [{
  */
 const withEngine = async <T>(url: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> => {
   const logs: string[] = [];
+  const adapters = adapterFactory(url);
   const engine = await SchemaEngine.new(
     { datamodels: [[schemaPath, readFileSync(schemaPath, 'utf8')]] },
     (message: string) => logs.push(message),
-    adapterFactory(url),
+    adapters.factory,
   );
   try {
     return await work(engine);
@@ -164,6 +204,7 @@ const withEngine = async <T>(url: string, work: (engine: SchemaEngine) => Promis
     throw new Error(`${describe(error)}${logs.length ? `\nengine log:\n${logs.join('\n')}` : ''}`, { cause: error });
   } finally {
     engine.free();
+    await adapters.close();
   }
 };
 
@@ -173,11 +214,11 @@ const describe = (error: unknown): string => {
   return String(error);
 };
 
-/** Applies pending migrations; returns the names applied now. */
-export const applyMigrations = (url: string): Promise<string[]> =>
+/** Applies pending migrations (from `dir`, default prisma/migrations); returns the names applied now. */
+export const applyMigrations = (url: string, dir = migrationsDir): Promise<string[]> =>
   withEngine(url, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList: readMigrations(),
+      migrationsList: readMigrations(dir),
       filters: noFilters,
     });
     return appliedMigrationNames;

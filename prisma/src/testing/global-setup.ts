@@ -6,13 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { quoteIdent, scratchServer, withClient, withDatabase } from '../server.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    testServerUrl: string;
-    testTemplateDatabase: string;
-  }
-}
+import './provided.ts';
 
 const migrateCli = fileURLToPath(new URL('../cli/migrate.ts', import.meta.url));
 

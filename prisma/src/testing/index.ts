@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { createDb, type Db } from '../client.ts';
 import { quoteIdent, withClient, withDatabase } from '../server.ts';
+import './provided.ts';
 
 export interface TestDatabase {
   db: Db;
