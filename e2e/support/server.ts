@@ -1,16 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '@rightsize/db/server';
 import { repoRoot, waitForHttp, webBuildEntry } from '../../scripts/lib/run.ts';
 
-export const freePort = () =>
-  new Promise<number>((done, fail) => {
-    const probe = createServer()
-      .once('error', fail)
-      .listen(0, '127.0.0.1', () => {
-        const address = probe.address();
-        probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-      });
-  });
+export { freePort };
 
 export interface BuiltServer {
   origin: string;

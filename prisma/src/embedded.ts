@@ -74,7 +74,8 @@ const isPortFree = (port: number) =>
       .listen(port, '127.0.0.1');
   });
 
-const freePort = () =>
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export const freePort = () =>
   new Promise<number>((done, fail) => {
     const probe = createServer()
       .once('error', fail)

@@ -5,6 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startEmbeddedPostgres } from './embedded.ts';
+
+export { freePort } from './embedded.ts';
 import { env } from './env.ts';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');

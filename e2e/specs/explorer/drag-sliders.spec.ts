@@ -24,25 +24,36 @@ test('the lesson view is the default and matches the lesson', async ({ page }) =
   await expect(page.getByTestId('crossover')).toContainText('180B tokens');
 });
 
-test('moving the parameter slider updates the read-outs, the chart and the URL', async ({ page }) => {
+test('moving the sliders updates the read-outs, the chart and the URL', async ({ page }) => {
   await page.goto('/explore');
-  const slider = page.getByLabel('Parameters', { exact: true });
   // The chart is drawn once the page has hydrated.
   await expect
     .poll(async () => (await canvasImage(page, 'share-chart')) !== (await blankCanvas(page, 'share-chart')))
     .toBe(true);
-  const chartBefore = await canvasImage(page, 'share-chart');
+  const marker = page.getByTestId('share-chart-marker');
+  await expect(marker).toBeVisible();
+  const markerBefore = await marker.boundingBox();
 
-  await slider.focus();
+  const params = page.getByLabel('Parameters', { exact: true });
+  await params.focus();
   await page.keyboard.press('End'); // keyboard-accessible: End jumps to 500B
   await expect(page.getByTestId('params-value')).toHaveText('500B');
   await expect(page.getByTestId('memory-f16')).toHaveText('1.00 TB');
   await expect(page.getByTestId('memory-q4')).toHaveText('250 GB');
-  await expect.poll(() => canvasImage(page, 'share-chart')).not.toBe(chartBefore);
+  // "you" moves right along the curve.
+  await expect.poll(async () => (await marker.boundingBox())?.x ?? 0).toBeGreaterThan((markerBefore?.x ?? 0) + 100);
   await expect(page).toHaveURL(/params=5e11/);
 
   for (let step = 0; step < 5; step++) await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('params-value')).not.toHaveText('500B');
+
+  // Serving more tokens lifts the whole curve: the chart itself is redrawn.
+  const chartBefore = await canvasImage(page, 'share-chart');
+  await page.getByLabel('Tokens served over its life').focus();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('served-value')).toHaveText('1000T');
+  await expect.poll(() => canvasImage(page, 'share-chart')).not.toBe(chartBefore);
+  await expect(page).toHaveURL(/served=1e15/);
 });
 
 test('a shared URL restores the view', async ({ page }) => {

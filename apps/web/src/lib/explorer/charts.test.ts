@@ -1,12 +1,12 @@
 import { explore, priceLadder } from '@rightsize/core';
 import { describe, expect, it } from 'vitest';
-import { decodeSpeedConfig, priceLadderConfig, servingFit, shareCurveConfig } from './charts.ts';
+import { decodeSpeedConfig, priceLadderConfig, servingFit, shareCurveConfig, shareMarker } from './charts.ts';
 
 const lesson = explore({ params: 3e9, servedTokens: 10e9, preset: 'lesson' });
 
 describe('inference-share chart', () => {
-  const config = shareCurveConfig(lesson);
-  const [curve, you] = config.data.datasets;
+  const config = shareCurveConfig(lesson.shareCurve);
+  const [curve] = config.data.datasets;
 
   it('plots the curve in percent over the explorer range on a log axis', () => {
     expect(curve?.data).toHaveLength(lesson.shareCurve.length);
@@ -18,15 +18,20 @@ describe('inference-share chart', () => {
   });
 
   it('marks "you" at the current size and share', () => {
-    expect(you?.label).toBe('you');
-    expect(you?.data).toEqual([{ x: 3e9, y: lesson.inferenceShare * 100 }]);
+    expect(shareMarker(lesson)).toEqual({ x: 3e9, y: lesson.inferenceShare * 100, label: 'you' });
+    const onCurve = (curve?.data as { x: number; y: number }[]).find((point) => Math.abs(point.x / 3e9 - 1) < 0.05);
+    expect(onCurve?.y).toBeCloseTo(shareMarker(lesson).y, 0);
   });
 
-  it('moves the marker when the model changes', () => {
-    const bigger = shareCurveConfig(explore({ params: 70e9, servedTokens: 10e9, preset: 'lesson' }));
-    const point = (bigger.data.datasets[1]?.data as { x: number; y: number }[])[0];
-    expect(point?.x).toBe(70e9);
-    expect(point?.y).toBeLessThan(lesson.inferenceShare * 100);
+  it('moves the marker, not the curve, when only the model size changes', () => {
+    const bigger = explore({ params: 70e9, servedTokens: 10e9, preset: 'lesson' });
+    expect(shareMarker(bigger).x).toBe(70e9);
+    expect(shareMarker(bigger).y).toBeLessThan(shareMarker(lesson).y);
+    expect(shareCurveConfig(bigger.shareCurve).data).toEqual(config.data);
+  });
+
+  it('reuses one options object, so a redraw never re-resolves options', () => {
+    expect(shareCurveConfig(lesson.shareCurve).options).toBe(config.options);
   });
 });
 

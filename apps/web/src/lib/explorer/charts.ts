@@ -10,6 +10,7 @@ import {
   type DeviceFitRow,
   type Exploration,
   type PriceLadder,
+  type SharePoint,
   type QuantFormatId,
 } from '@rightsize/core';
 
@@ -41,7 +42,7 @@ const SHARE_TICKS = [0.5e9, 1e9, 5e9, 10e9, 50e9, 100e9, 500e9];
 
 // Options are module constants: ChartCanvas re-applies options only when their identity changes,
 // which keeps a slider drag to a data-only update (see the explorer-drag bench).
-const shareCurveOptions: ChartConfiguration<'line' | 'scatter'>['options'] = {
+const shareCurveOptions: ChartConfiguration<'line'>['options'] = {
   maintainAspectRatio: false,
   parsing: false,
   normalized: true,
@@ -78,15 +79,18 @@ const shareCurveOptions: ChartConfiguration<'line' | 'scatter'>['options'] = {
   },
 };
 
-/** Inference share of lifetime compute against model size, at the current served volume. */
-export const shareCurveConfig = (e: Exploration): ChartConfiguration<'line' | 'scatter'> => ({
+/**
+ * Inference share of lifetime compute against model size, at the current served volume. The
+ * curve depends on the served volume and tokens per parameter only; where "you" sit on it is
+ * {@link shareMarker}, drawn over the chart so that dragging the size slider redraws nothing.
+ */
+export const shareCurveConfig = (curve: readonly SharePoint[]): ChartConfiguration<'line'> => ({
   type: 'line',
   data: {
     datasets: [
       {
-        type: 'line',
         label: 'inference share of lifetime compute',
-        data: e.shareCurve.map((point) => ({ x: point.params, y: point.share * 100 })),
+        data: curve.map((point) => ({ x: point.params, y: point.share * 100 })),
         borderColor: colors.curve,
         backgroundColor: colors.curve,
         borderDash: [6, 4],
@@ -94,19 +98,13 @@ export const shareCurveConfig = (e: Exploration): ChartConfiguration<'line' | 's
         pointRadius: 0,
         tension: 0,
       },
-      {
-        type: 'scatter',
-        label: 'you',
-        data: [{ x: e.params, y: e.inferenceShare * 100 }],
-        borderColor: colors.you,
-        backgroundColor: colors.you,
-        pointRadius: 6,
-        pointHoverRadius: 7,
-      },
     ],
   },
   options: shareCurveOptions,
 });
+
+/** Where the current model sits on the share curve, in the chart's units (parameters, percent). */
+export const shareMarker = (e: Exploration) => ({ x: e.params, y: e.inferenceShare * 100, label: 'you' });
 
 const priceLadderOptions: ChartConfiguration<'bar'>['options'] = {
   indexAxis: 'y',
