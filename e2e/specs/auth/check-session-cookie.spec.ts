@@ -1,6 +1,6 @@
 import { ARGON2_PARAMS } from '@rightsize/auth';
 import { expect, test } from '../../support/fixtures.ts';
-import { PASSWORD, database, freshEmail, mutate, originOf, query } from '../trpc-http.ts';
+import { PASSWORD, database, freshEmail, mutate, originOf, query } from '../../support/trpc-http.ts';
 
 const setCookieOf = (headers: { name: string; value: string }[]) =>
   headers.filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);

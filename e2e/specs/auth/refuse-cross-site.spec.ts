@@ -1,5 +1,5 @@
 import { expect, test } from '../../support/fixtures.ts';
-import { PASSWORD, freshEmail, mutate, originOf, query, type TrpcError } from '../trpc-http.ts';
+import { PASSWORD, freshEmail, mutate, originOf, query, type TrpcError } from '../../support/trpc-http.ts';
 
 // SvelteKit checks the origin of form posts only; JSON mutations on /api/trpc are checked by the
 // route itself. Each refused call tries to create a team, so "wrote nothing" is checkable.

@@ -1,5 +1,5 @@
 import { expect, test } from '../../support/fixtures.ts';
-import { PASSWORD, freshEmail } from '../trpc-http.ts';
+import { PASSWORD, freshEmail } from '../../support/trpc-http.ts';
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {

@@ -1,6 +1,6 @@
 import { SIGN_IN_THROTTLE } from '@rightsize/auth';
 import { expect, test } from '../../support/fixtures.ts';
-import { PASSWORD, freshEmail, mutate, originOf, type TrpcError } from '../trpc-http.ts';
+import { PASSWORD, freshEmail, mutate, originOf, type TrpcError } from '../../support/trpc-http.ts';
 
 test('after repeated wrong passwords the next sign-in gets 429 with Retry-After and a plain message', async ({
   request,

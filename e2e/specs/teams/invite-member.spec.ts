@@ -1,5 +1,5 @@
 import { expect, test } from '../../support/fixtures.ts';
-import { PASSWORD, freshEmail, originOf, type TrpcError } from '../trpc-http.ts';
+import { PASSWORD, freshEmail, originOf, type TrpcError } from '../../support/trpc-http.ts';
 
 test('an owner invites a viewer, who joins from a second browser and cannot change roles', async ({
   browser,
