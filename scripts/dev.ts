@@ -1,14 +1,14 @@
 // pnpm dev — like pnpm start, but the Vite dev server (hot reload) instead of the built app.
 import { spawn } from 'node:child_process';
 import { appDatabase } from '@rightsize/db/server';
-import { repoRoot, runNode } from './lib/run.ts';
+import { prepareAppDatabase, repoRoot } from './lib/run.ts';
 
 const database = await appDatabase();
 const env = { ...process.env, DATABASE_URL: database.url };
-const ready =
-  (await runNode('prisma/src/cli/migrate.ts', [], { env })) === 0 &&
-  (await runNode('packages/api/src/cli/seed.ts', [], { env })) === 0;
-if (!ready) {
+try {
+  await prepareAppDatabase(database.url);
+} catch (error) {
+  console.error((error as Error).message);
   await database.release();
   process.exit(1);
 }

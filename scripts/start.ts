@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { DEMO_PASSWORD, DEMO_USERS } from '@rightsize/api/seed';
 import { appDatabase } from '@rightsize/db/server';
-import { buildWeb, repoRoot, runNode, waitForHttp, webBuildEntry, webBuildIsStale } from './lib/run.ts';
+import { buildWeb, prepareAppDatabase, repoRoot, waitForHttp, webBuildEntry, webBuildIsStale } from './lib/run.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const origin = process.env.ORIGIN ?? `http://localhost:${port}`;
@@ -41,10 +41,7 @@ console.log(
 );
 
 const dbEnv = { ...process.env, DATABASE_URL: database.url };
-if ((await runNode('prisma/src/cli/migrate.ts', [], { env: dbEnv })) !== 0)
-  await stop(1, 'Migrations failed; see above.');
-if ((await runNode('packages/api/src/cli/seed.ts', [], { env: dbEnv })) !== 0)
-  await stop(1, 'Seeding failed; see above.');
+await prepareAppDatabase(database.url).catch((error: Error) => stop(1, error.message));
 
 if (!stopping && webBuildIsStale()) {
   console.log('Building the web app (sources changed since the last build)…');

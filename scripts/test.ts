@@ -20,6 +20,8 @@ const steps: Step[] = [
     command: 'pnpm',
     args: ['exec', 'turbo', 'run', 'typecheck', '--continue', '--output-logs=errors-only'],
   },
+  // The root scripts (start, dev, test) belong to no package, so turbo does not check them.
+  { name: 'typecheck:scripts', command: 'pnpm', args: ['exec', 'tsc', '-p', 'scripts'] },
   { name: 'lint', command: 'pnpm', args: ['run', 'lint'] },
   { name: 'db:check', command: 'pnpm', args: ['run', 'db:check'] },
   { name: 'unit', command: 'pnpm', args: ['exec', 'vitest', 'run', '--project', 'unit'] },
@@ -54,7 +56,7 @@ await server.release();
 
 console.log('\n━━ summary ━━');
 for (const result of results)
-  console.log(`${result.ok ? 'ok  ' : 'FAIL'}  ${result.name.padEnd(12)} ${result.seconds.toFixed(1)} s`);
+  console.log(`${result.ok ? 'ok  ' : 'FAIL'}  ${result.name.padEnd(18)} ${result.seconds.toFixed(1)} s`);
 const failed = results.filter((result) => !result.ok).length;
 console.log(`steps: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed || interrupted ? 1 : 0);

@@ -2,7 +2,7 @@
 // (`node build`) on its own migrated, seeded database.
 import { randomBytes } from 'node:crypto';
 import { quoteIdent, scratchServer, withClient, withDatabase } from '@rightsize/db/server';
-import { buildWeb, runNode, webBuildIsStale } from '../../scripts/lib/run.ts';
+import { buildWeb, prepareAppDatabase, webBuildIsStale } from '../../scripts/lib/run.ts';
 import { startBuiltServer } from './server.ts';
 
 export interface Stack {
@@ -18,16 +18,12 @@ export const startStack = async ({ logLevel = 'warn' }: { logLevel?: string } = 
   const name = `rs_e2e_${randomBytes(4).toString('hex')}`;
   await withClient(server.url, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
   const databaseUrl = withDatabase(server.url, name);
-  const env = { ...process.env, DATABASE_URL: databaseUrl };
   const dropAll = async () => {
     await withClient(server.url, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
     await server.release();
   };
   try {
-    if ((await runNode('prisma/src/cli/migrate.ts', [], { env, stdio: 'ignore' })) !== 0)
-      throw new Error('migrations failed');
-    if ((await runNode('packages/api/src/cli/seed.ts', [], { env, stdio: 'ignore' })) !== 0)
-      throw new Error('seeding failed');
+    await prepareAppDatabase(databaseUrl, () => {});
     const web = await startBuiltServer({ DATABASE_URL: databaseUrl, LOG_LEVEL: logLevel });
     return {
       origin: web.origin,

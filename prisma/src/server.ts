@@ -1,5 +1,6 @@
 // Where the database lives for `pnpm start`, the db:* scripts and the tests: the server named by the
 // environment, or an embedded PostgreSQL under .data/ (git-ignored).
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,3 +84,25 @@ export const scratchServer = async (): Promise<DatabaseHandle> => {
   });
   return { url: server.url, embedded: true, release: server.stop };
 };
+
+const migrateCli = join(packageDir, 'src', 'cli', 'migrate.ts');
+
+/**
+ * Applies pending migrations to `url` in a child process: the WebAssembly schema engine keeps a
+ * timer alive after it is freed, which would hold the caller's process open. Resolves with the
+ * CLI's report ("Applied 1 migration(s): …"); rejects with its output when it fails.
+ */
+export const migrateInChildProcess = (url: string): Promise<string> =>
+  new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', migrateCli], {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('error', fail);
+    child.once('exit', (code) =>
+      code === 0 ? done(output.trim()) : fail(new Error(`migrations failed (exit ${code}):\n${output}`)),
+    );
+  });

@@ -1,5 +1,8 @@
 // Small process helpers shared by the root scripts (start, dev, test).
 import { spawn, type SpawnOptions } from 'node:child_process';
+import { seedDemo } from '@rightsize/api/seed';
+import { createDb } from '@rightsize/db';
+import { migrateInChildProcess } from '@rightsize/db/server';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,10 +17,6 @@ export const run = (command: string, args: string[], options: SpawnOptions = {})
     child.once('error', fail);
     child.once('exit', (code, signal) => done(code ?? (signal ? 128 : 1)));
   });
-
-/** Runs a Node script with this Node (type stripping on, experimental warnings off). */
-export const runNode = (script: string, args: string[] = [], options: SpawnOptions = {}) =>
-  run(process.execPath, ['--disable-warning=ExperimentalWarning', join(repoRoot, script), ...args], options);
 
 const newestMtime = (path: string): number => {
   if (!existsSync(path)) return 0;
@@ -67,5 +66,20 @@ export const waitForHttp = async (url: string, timeoutMs = 30_000) => {
     }
     if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
     await new Promise((done) => setTimeout(done, 100));
+  }
+};
+
+/**
+ * Makes the database at `url` ready for the app: pending migrations, then the demo data if it has
+ * no team yet. Used by `pnpm start`, `pnpm dev` and the browser-test stack.
+ */
+export const prepareAppDatabase = async (url: string, log: (line: string) => void = console.log) => {
+  log(await migrateInChildProcess(url));
+  const db = createDb(url, { maxConnections: 2 });
+  try {
+    const { seeded } = await seedDemo({ db });
+    log(seeded ? 'Seeded the demo data.' : 'The database already has a team; nothing seeded.');
+  } finally {
+    await db.$disconnect();
   }
 };
