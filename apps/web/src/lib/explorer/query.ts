@@ -4,7 +4,12 @@
 //
 // Without JavaScript the sliders submit their positions (`pp`, `sp`) in a GET form; those are read
 // too, and the page links back to the canonical form above.
-import { explorerPresetIds, type ExplorerPresetId } from '@rightsize/core';
+import {
+  CHINCHILLA_TOKENS_PER_PARAM,
+  explorerPresetIds,
+  llama3Overtraining,
+  type ExplorerPresetId,
+} from '@rightsize/core';
 
 export const PARAMS_MIN = 0.5e9;
 export const PARAMS_MAX = 500e9;
@@ -15,10 +20,13 @@ export const TPP_MAX = 10_000;
 /** Slider resolution: positions 0…SLIDER_STEPS on a logarithmic scale. */
 export const SLIDER_STEPS = 1000;
 
-/** Chinchilla's compute-optimal ratio, and Llama 3 8B's (15 T tokens / 8 B parameters). */
+const chinchilla = CHINCHILLA_TOKENS_PER_PARAM.value;
+const llama3 = llama3Overtraining.tokensPerParam.value;
+
+/** Chinchilla's compute-optimal ratio, and Llama 3 8B's (15 T tokens / 8 B parameters), from the catalogue. */
 export const TPP_CHOICES = [
-  { value: 20, label: 'Chinchilla (20)' },
-  { value: 1875, label: 'Llama 3 8B (~1,875)' },
+  { value: chinchilla, label: `Chinchilla (${chinchilla})` },
+  { value: llama3, label: `Llama 3 8B (~${llama3.toLocaleString('en-US')})` },
 ] as const;
 
 export interface ExplorerQuery {
@@ -32,7 +40,7 @@ export const DEFAULT_QUERY: Readonly<ExplorerQuery> = Object.freeze({
   params: 3e9,
   servedTokens: 10e9,
   preset: 'lesson',
-  tokensPerParam: 20,
+  tokensPerParam: chinchilla,
 });
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
