@@ -3,11 +3,30 @@ import { PrismaClient } from './generated/client.ts';
 
 export type Db = PrismaClient;
 
+/**
+ * The database role the application acts as (created by the migrations). It may read and write the
+ * domain tables but only INSERT and SELECT the audit trail. Each connection switches to it at
+ * start-up (`options=-c role=…`), so whichever login DATABASE_URL names — the owner in development,
+ * a member of this role in production — the server never holds more than these privileges.
+ */
+export const APP_ROLE = 'rightsize_app';
+
 export interface ClientOptions {
   /** Pool size per process; PostgreSQL's own limit is shared by every app instance. */
   maxConnections?: number;
+  /**
+   * The role each connection switches to; `null` keeps the login's own role (migrations, and tests
+   * that must act as the owner, such as tampering with the audit trail).
+   */
+  role?: string | null;
 }
 
 /** A Prisma client on a pg pool. One per process; disconnect it on shutdown. */
-export const createDb = (url: string, { maxConnections = 10 }: ClientOptions = {}): Db =>
-  new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: maxConnections }) });
+export const createDb = (url: string, { maxConnections = 10, role = APP_ROLE }: ClientOptions = {}): Db =>
+  new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString: url,
+      max: maxConnections,
+      ...(role === null ? {} : { options: `-c role=${role}` }),
+    }),
+  });

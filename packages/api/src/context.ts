@@ -23,3 +23,10 @@ export interface Context {
   /** The current time. A function so tests can move it; services take the value. */
   now: () => Date;
 }
+
+/** The caller as the audit trail records them; services take it to write their events. */
+export const auditActorOf = (ctx: Context): { actorId: string | null; requestId: string; now: Date } => ({
+  actorId: ctx.auth?.user.id ?? null,
+  requestId: ctx.requestId,
+  now: ctx.now(),
+});

@@ -6,7 +6,10 @@ import { quoteIdent, withClient, withDatabase } from '../server.ts';
 import './provided.ts';
 
 export interface TestDatabase {
+  /** A client acting as the application's role, like the web server. */
   db: Db;
+  /** A client keeping the login's own (owner, superuser) role: for tests that must get past the app's privileges. */
+  owner(): Db;
   url: string;
   name: string;
   /** Disconnects and drops the database. */
@@ -29,12 +32,14 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   );
   const url = withDatabase(serverUrl, name);
   const db = createDb(url, { maxConnections: 5 });
+  let owner: Db | undefined;
   return {
     db,
+    owner: () => (owner ??= createDb(url, { maxConnections: 3, role: null })),
     url,
     name,
     drop: async () => {
-      await db.$disconnect();
+      await Promise.all([db.$disconnect(), owner?.$disconnect()]);
       await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
     },
   };
