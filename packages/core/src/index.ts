@@ -19,3 +19,4 @@ export * from './presets.ts';
 export * from './price-ladder.ts';
 export * from './explore.ts';
 export * from './format.ts';
+export * from './small.ts';
