@@ -65,11 +65,24 @@ describe.each(paths)('%s', (path) => {
     if (result.outcome !== 'OK') expect(result.message).not.toContain(world.team.name);
   });
 
-  if (entry?.foreign) {
+  if (entry?.foreign && !entry.foreignFindsNothing) {
     it("answers NOT_FOUND, even to the owner, for another team's ids", async () => {
       const { world, caller } = await setUp('OWNER');
       const input = await entry.foreign!({ db: t.db, world, me: world.members.OWNER });
       expect((await outcomeOf(callPath(caller.api, path, input))).outcome).toBe('NOT_FOUND');
+    });
+  }
+
+  if (entry?.foreign && entry.foreignFindsNothing) {
+    it("finds nothing, even for the owner, by another team's ids", async () => {
+      const { world, caller } = await setUp('OWNER');
+      const input = await entry.foreign!({ db: t.db, world, me: world.members.OWNER });
+      const result = await callPath(caller.api, path, input);
+      expect(entry.foreignFindsNothing!(result), JSON.stringify(result)).toBe(true);
+      const text = JSON.stringify(result);
+      for (const secret of [world.otherTeam.id, world.outsider.id, world.outsider.email]) {
+        expect(text).not.toContain(secret);
+      }
     });
   }
 

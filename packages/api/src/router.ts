@@ -1,3 +1,4 @@
+import { auditRouter } from './routers/audit/index.ts';
 import { authRouter } from './routers/auth/index.ts';
 import { systemRouter } from './routers/system/index.ts';
 import { teamRouter } from './routers/team/index.ts';
@@ -7,6 +8,7 @@ export const appRouter = router({
   system: systemRouter,
   auth: authRouter,
   team: teamRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

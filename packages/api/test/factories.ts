@@ -4,6 +4,7 @@ import { createSession, hashPassword, type SessionUser } from '@rightsize/auth';
 import type { Capacity, Db, Role } from '@rightsize/db';
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../src/context.ts';
+import { appendAudit } from '../src/services/audit.ts';
 import { createCaller } from '../src/router.ts';
 
 /** The password every factory user has (not on the common-password list). */
@@ -91,4 +92,42 @@ export const createTeamWorld = async (db: Db, name = 'Test team'): Promise<TeamW
   const otherTeam = await db.team.create({ data: { name: 'Other team', slug: `o-${suffix}` }, select: { id: true } });
   await db.membership.create({ data: { teamId: otherTeam.id, userId: outsider.id, role: 'OWNER' } });
   return { team, members, outsider, otherTeam };
+};
+
+/**
+ * `count` audit events appended to a team's chain as `actorId`, one transaction each (as services
+ * write them), on entity `entityType`/`entityId` with action `<entityType>.updated` unless given.
+ */
+export const appendAuditEvents = async (
+  db: Db,
+  {
+    teamId,
+    actorId,
+    count = 1,
+    entityType = 'task',
+    entityId = randomUUID(),
+    action = `${entityType}.updated`,
+    now = () => new Date(),
+  }: {
+    teamId: string;
+    actorId: string | null;
+    count?: number;
+    entityType?: string;
+    entityId?: string;
+    action?: string;
+    now?: () => Date;
+  },
+): Promise<number[]> => {
+  const seqs: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const { seq } = await db.$transaction((tx) =>
+      appendAudit(
+        tx,
+        { actorId, requestId: `test-${randomUUID()}`, now: now() },
+        { teamId, action, entityType, entityId, changes: { step: { old: i, new: i + 1 } } },
+      ),
+    );
+    seqs.push(seq);
+  }
+  return seqs;
 };

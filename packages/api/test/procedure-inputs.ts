@@ -4,7 +4,7 @@ import type { Db, Role } from '@rightsize/db';
 import { randomBytes } from 'node:crypto';
 import { hashSecret } from '@rightsize/auth';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { TEST_PASSWORD, createUser, uniqueEmail, type TeamWorld } from './factories.ts';
+import { TEST_PASSWORD, appendAuditEvents, createUser, uniqueEmail, type TeamWorld } from './factories.ts';
 import type { SessionUser } from '@rightsize/auth';
 
 export type Caller = 'anonymous' | 'outsider' | Role;
@@ -26,6 +26,11 @@ export interface ProcedureEntry {
   expect: Record<Caller, Outcome>;
   /** For inputs naming rows other than the team: the same call with ids from the other team. */
   foreign?: (c: InputContext) => Promise<unknown> | unknown;
+  /**
+   * Searches answer a foreign id with an empty result rather than NOT_FOUND (an actor who left the
+   * team still has events in it): true when the result is empty.
+   */
+  foreignFindsNothing?: (result: unknown) => boolean;
 }
 
 const everyone = (outcome: Outcome): Record<Caller, Outcome> => ({
@@ -184,5 +189,35 @@ export const PROCEDURES: Record<string, ProcedureEntry> = {
     input: async ({ db, world }) => ({ teamId: world.team.id, userId: (await extraMember(db, world.team.id)).id }),
     foreign: ({ world }) => ({ teamId: world.team.id, userId: world.outsider.id }),
     expect: team('ADMIN'),
+  },
+  'audit.find': {
+    input: async ({ db, world }) => {
+      await appendAuditEvents(db, { teamId: world.team.id, actorId: world.members.EDITOR.id, count: 2 });
+      return { teamId: world.team.id, entityType: 'task', actorId: world.members.EDITOR.id, limit: 10 };
+    },
+    // The other team's events, by its owner, on its own entity: none may come back.
+    foreign: async ({ db, world }) => {
+      await appendAuditEvents(db, {
+        teamId: world.otherTeam.id,
+        actorId: world.outsider.id,
+        entityType: 'team',
+        entityId: world.otherTeam.id,
+        count: 2,
+      });
+      return { teamId: world.team.id, actorId: world.outsider.id, entityType: 'team', entityId: world.otherTeam.id };
+    },
+    foreignFindsNothing: (result) => {
+      const page = result as { events: unknown[]; nextCursor: unknown };
+      return page.events.length === 0 && page.nextCursor === null;
+    },
+    expect: team('VIEWER'),
+  },
+  'audit.filters': { input: ({ world }) => ({ teamId: world.team.id }), expect: team('VIEWER') },
+  'audit.verify': {
+    input: async ({ db, world }) => {
+      await appendAuditEvents(db, { teamId: world.team.id, actorId: world.members.OWNER.id, count: 2 });
+      return { teamId: world.team.id };
+    },
+    expect: team('VIEWER'),
   },
 };

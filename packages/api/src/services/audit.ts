@@ -8,6 +8,7 @@
 // the verifier checks that the chain ends at the head (otherwise deleting the newest rows would go
 // unseen).
 import canonicalize from 'canonicalize';
+import { stringify } from 'csv-stringify/sync';
 import { createHash } from 'node:crypto';
 import { Prisma, type Db } from '@rightsize/db';
 
@@ -204,12 +205,14 @@ export const verifyChain = async ({
   let prevHash: Uint8Array = GENESIS_HASH;
   let expectedSeq = 1;
   let events = 0;
+  // Only up to the head read above: events appended while this runs are checked by the next run.
+  // (Rows past the head that no append recorded are caught by the last check below.)
   for (;;) {
     const rows = await db.$queryRaw<StoredEventRow[]>`
       SELECT seq, "actorId"::text AS "actorId", action, "entityType", "entityId", changes, "requestId",
              "createdAt", "prevHash", hash
       FROM "AuditEvent"
-      WHERE "teamId" = ${teamId}::uuid AND seq >= ${expectedSeq}
+      WHERE "teamId" = ${teamId}::uuid AND seq >= ${expectedSeq} AND seq <= ${headSeq}
       ORDER BY seq
       LIMIT ${batchSize}`;
     for (const row of rows) {
@@ -233,17 +236,326 @@ export const verifyChain = async ({
     }
     if (rows.length < batchSize) break;
   }
-  if (events !== headSeq) {
-    return events < headSeq
-      ? broken(
-          events,
-          expectedSeq,
-          `events ${expectedSeq}–${headSeq} are missing (the chain's head records ${headSeq})`,
-        )
-      : broken(events, headSeq + 1, `events after ${headSeq} are not recorded in the chain's head`);
+  if (events < headSeq) {
+    return broken(
+      events,
+      expectedSeq,
+      `events ${expectedSeq}–${headSeq} are missing (the chain's head records ${headSeq})`,
+    );
   }
   if (head && !equalBytes(head.hash, prevHash)) {
     return broken(events, headSeq, `the chain's head does not match event ${headSeq}`);
   }
+  // An append writes its event and moves the head in one transaction, so in one snapshot the last
+  // event and the head agree; an event past the head was written by something other than appendAudit.
+  const [tail] = await db.$queryRaw<{ lastSeq: number | null; headSeq: number | null }[]>`
+    SELECT (SELECT max(seq) FROM "AuditEvent" WHERE "teamId" = ${teamId}::uuid) AS "lastSeq",
+           (SELECT seq FROM "AuditChainHead" WHERE "teamId" = ${teamId}::uuid) AS "headSeq"`;
+  const currentHead = tail?.headSeq ?? 0;
+  if ((tail?.lastSeq ?? 0) > currentHead) {
+    return broken(events, currentHead + 1, `events after ${currentHead} are not recorded in the chain's head`);
+  }
   return { ok: true, events, headSeq, firstBrokenSeq: null, reason: null };
 };
+
+// ---------------------------------------------------------------------------------------------
+// Reading the trail: pages newest first, the choices for the filters, and the CSV export.
+//
+// Every read is an index range scan whatever the filter: each filter column has an index ending in
+// seq — (teamId, seq), (teamId, entityType, seq), (teamId, entityType, entityId, seq),
+// (teamId, actorId, seq), (teamId, action, seq) — and pages are keyset pages on seq. A date range
+// is first turned into a range of seq with two lookups on (teamId, createdAt, seq), which works
+// because appendAudit never lets createdAt go backwards within a team.
+
+/** The filter as the validators parse it: dates are `YYYY-MM-DD`, read as UTC days. */
+export interface AuditFilter {
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  actorId?: string | undefined;
+  action?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** Inclusive bounds on seq; an absent bound is open. */
+export interface SeqRange {
+  min?: number | undefined;
+  max?: number | undefined;
+}
+
+const DAY_MS = 86_400_000;
+const startOfDay = (day: string) => new Date(`${day}T00:00:00.000Z`);
+
+/** The first event on or after the start of `from` (UTC). */
+export const firstSeqFromSql = (teamId: string, from: string) => Prisma.sql`
+  SELECT seq FROM "AuditEvent"
+  WHERE "teamId" = ${teamId}::uuid AND "createdAt" >= ${startOfDay(from)}
+  ORDER BY "createdAt", seq
+  LIMIT 1`;
+
+/** The last event before the end of `to` (UTC). */
+export const lastSeqToSql = (teamId: string, to: string) => Prisma.sql`
+  SELECT seq FROM "AuditEvent"
+  WHERE "teamId" = ${teamId}::uuid AND "createdAt" < ${new Date(startOfDay(to).getTime() + DAY_MS)}
+  ORDER BY "createdAt" DESC, seq DESC
+  LIMIT 1`;
+
+/**
+ * The seq range a date range covers, or null when no event falls in it. Two index lookups, so a
+ * date-filtered page costs the same as any other.
+ */
+export const seqRangeOfDates = async (
+  db: Db,
+  teamId: string,
+  { from, to }: Pick<AuditFilter, 'from' | 'to'>,
+): Promise<SeqRange | null> => {
+  const range: SeqRange = {};
+  if (from) {
+    const [first] = await db.$queryRaw<{ seq: number }[]>(firstSeqFromSql(teamId, from));
+    if (!first) return null;
+    range.min = first.seq;
+  }
+  if (to) {
+    const [last] = await db.$queryRaw<{ seq: number }[]>(lastSeqToSql(teamId, to));
+    if (!last) return null;
+    range.max = last.seq;
+  }
+  if (range.min !== undefined && range.max !== undefined && range.min > range.max) return null;
+  return range;
+};
+
+export interface AuditEventsQuery {
+  teamId: string;
+  filter: AuditFilter;
+  range: SeqRange;
+  order: 'newest' | 'oldest';
+  limit: number;
+}
+
+/** The one statement that reads a page (or a CSV batch): the service runs it, the benchmark EXPLAINs it. */
+export const auditEventsSql = ({ teamId, filter, range, order, limit }: AuditEventsQuery) => {
+  const conditions = [Prisma.sql`e."teamId" = ${teamId}::uuid`];
+  if (filter.entityType) conditions.push(Prisma.sql`e."entityType" = ${filter.entityType}`);
+  if (filter.entityId) conditions.push(Prisma.sql`e."entityId" = ${filter.entityId}`);
+  if (filter.actorId) conditions.push(Prisma.sql`e."actorId" = ${filter.actorId}::uuid`);
+  if (filter.action) conditions.push(Prisma.sql`e.action = ${filter.action}`);
+  if (range.min !== undefined) conditions.push(Prisma.sql`e.seq >= ${range.min}`);
+  if (range.max !== undefined) conditions.push(Prisma.sql`e.seq <= ${range.max}`);
+  return Prisma.sql`
+    SELECT e.seq, e."createdAt", e."actorId"::text AS "actorId", u."displayName" AS "actorName",
+           u.email AS "actorEmail", e.action, e."entityType", e."entityId", e.changes, e."requestId",
+           e.hash, e."prevHash"
+    FROM "AuditEvent" e
+    LEFT JOIN "User" u ON u.id = e."actorId"
+    WHERE ${Prisma.join(conditions, ' AND ')}
+    ORDER BY e.seq ${order === 'newest' ? Prisma.sql`DESC` : Prisma.sql`ASC`}
+    LIMIT ${limit}`;
+};
+
+interface AuditEventRow {
+  seq: number;
+  createdAt: Date;
+  actorId: string | null;
+  actorName: string | null;
+  actorEmail: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  changes: AuditChanges;
+  requestId: string;
+  hash: Uint8Array;
+  prevHash: Uint8Array;
+}
+
+const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+/** Narrows `range` to the part on the far side of a keyset cursor. */
+const pastCursor = (range: SeqRange, cursor: number | undefined, order: 'newest' | 'oldest'): SeqRange => {
+  if (cursor === undefined) return range;
+  return order === 'newest'
+    ? { ...range, max: Math.min(range.max ?? Infinity, cursor - 1) }
+    : { ...range, min: Math.max(range.min ?? -Infinity, cursor + 1) };
+};
+
+export const AUDIT_PAGE_LIMIT = 100;
+
+export interface AuditEventView {
+  seq: number;
+  createdAt: Date;
+  /** Null for events no person caused. */
+  actor: { id: string; displayName: string } | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  changes: AuditChanges;
+  requestId: string;
+  /** SHA-256 of the event in its chain, hex. */
+  hash: string;
+}
+
+export interface AuditPage {
+  events: AuditEventView[];
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: number | null;
+}
+
+/**
+ * One page of a team's audit trail, newest first. Keyset pagination on seq: `cursor` is the seq
+ * of the last event already shown, so pages stay correct while events are appended and cost the
+ * same however deep they go. The team is part of every condition, so an actor or entity id of
+ * another team simply matches nothing.
+ */
+export const findAuditEvents = async ({
+  db,
+  teamId,
+  filter,
+  cursor,
+  limit,
+}: {
+  db: Db;
+  teamId: string;
+  filter: AuditFilter;
+  cursor?: number | undefined;
+  limit: number;
+}): Promise<AuditPage> => {
+  const pageSize = Math.max(1, Math.min(AUDIT_PAGE_LIMIT, Math.trunc(limit)));
+  const dates = await seqRangeOfDates(db, teamId, filter);
+  if (!dates) return { events: [], nextCursor: null };
+  const range = pastCursor(dates, cursor, 'newest');
+  if (range.max !== undefined && range.max < (range.min ?? 1)) return { events: [], nextCursor: null };
+  // One more than a page: whether it comes back says if there is an older page.
+  const rows = await db.$queryRaw<AuditEventRow[]>(
+    auditEventsSql({ teamId, filter, range, order: 'newest', limit: pageSize + 1 }),
+  );
+  const page = rows.slice(0, pageSize);
+  return {
+    events: page.map((row) => ({
+      seq: row.seq,
+      createdAt: row.createdAt,
+      actor: row.actorId ? { id: row.actorId, displayName: row.actorName ?? 'Unknown' } : null,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      changes: row.changes,
+      requestId: row.requestId,
+      hash: hex(row.hash),
+    })),
+    nextCursor: rows.length > pageSize ? (page.at(-1)?.seq ?? null) : null,
+  };
+};
+
+/** The most distinct values a filter choice lists. */
+const FILTER_OPTIONS_MAX = 200;
+
+/**
+ * The distinct actions, entity types and actors in a team's trail, for the filters' choices. Each
+ * list is a loose index scan (one index probe per distinct value, not a scan of the events), so it
+ * stays cheap on a long trail; actors include former members, whose events remain.
+ */
+export const auditFilterOptions = async ({ db, teamId }: { db: Db; teamId: string }) => {
+  const [actions, entityTypes, actors] = await Promise.all([
+    db.$queryRaw<{ value: string }[]>`
+      WITH RECURSIVE found(value) AS (
+        (SELECT action FROM "AuditEvent" WHERE "teamId" = ${teamId}::uuid ORDER BY action LIMIT 1)
+        UNION ALL
+        SELECT (SELECT action FROM "AuditEvent"
+                WHERE "teamId" = ${teamId}::uuid AND action > found.value ORDER BY action LIMIT 1)
+        FROM found WHERE found.value IS NOT NULL
+      )
+      SELECT value FROM found WHERE value IS NOT NULL LIMIT ${FILTER_OPTIONS_MAX}`,
+    db.$queryRaw<{ value: string }[]>`
+      WITH RECURSIVE found(value) AS (
+        (SELECT "entityType" FROM "AuditEvent" WHERE "teamId" = ${teamId}::uuid ORDER BY "entityType" LIMIT 1)
+        UNION ALL
+        SELECT (SELECT "entityType" FROM "AuditEvent"
+                WHERE "teamId" = ${teamId}::uuid AND "entityType" > found.value ORDER BY "entityType" LIMIT 1)
+        FROM found WHERE found.value IS NOT NULL
+      )
+      SELECT value FROM found WHERE value IS NOT NULL LIMIT ${FILTER_OPTIONS_MAX}`,
+    db.$queryRaw<{ id: string; displayName: string }[]>`
+      WITH RECURSIVE found(value) AS (
+        (SELECT "actorId" FROM "AuditEvent"
+         WHERE "teamId" = ${teamId}::uuid AND "actorId" IS NOT NULL ORDER BY "actorId" LIMIT 1)
+        UNION ALL
+        SELECT (SELECT "actorId" FROM "AuditEvent"
+                WHERE "teamId" = ${teamId}::uuid AND "actorId" > found.value ORDER BY "actorId" LIMIT 1)
+        FROM found WHERE found.value IS NOT NULL
+      ),
+      actor AS (SELECT value FROM found WHERE value IS NOT NULL LIMIT ${FILTER_OPTIONS_MAX})
+      SELECT u.id::text AS id, u."displayName" AS "displayName"
+      FROM actor JOIN "User" u ON u.id = actor.value
+      ORDER BY u."displayName", u.id`,
+  ]);
+  return {
+    actions: actions.map((row) => row.value),
+    entityTypes: entityTypes.map((row) => row.value),
+    actors,
+  };
+};
+
+export const AUDIT_CSV_COLUMNS = [
+  'seq',
+  'time',
+  'actor name',
+  'actor email',
+  'action',
+  'entity type',
+  'entity id',
+  'changes',
+  'request id',
+  'hash',
+  'prev hash',
+] as const;
+
+/**
+ * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a formula;
+ * text a user typed (a display name, say) is prefixed with an apostrophe so it stays text.
+ */
+const asText = (value: string | null) => (value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : (value ?? ''));
+
+/**
+ * A team's audit trail as CSV, oldest first, with the same filters as the pages: yields the header
+ * line, then one chunk per keyset batch of `batchSize` events, so memory stays flat however long
+ * the trail. Events appended after the export started are left out (it stops at the chain's head
+ * as it was then), so one export is one consistent range.
+ */
+export async function* streamAuditCsv({
+  db,
+  teamId,
+  filter,
+  batchSize = 2_000,
+}: {
+  db: Db;
+  teamId: string;
+  filter: AuditFilter;
+  batchSize?: number;
+}): AsyncGenerator<string> {
+  yield stringify([[...AUDIT_CSV_COLUMNS]]);
+  const head = await db.auditChainHead.findUnique({ where: { teamId }, select: { seq: true } });
+  const dates = head ? await seqRangeOfDates(db, teamId, filter) : null;
+  if (!head || !dates) return;
+  let range: SeqRange = { ...dates, max: Math.min(dates.max ?? head.seq, head.seq) };
+  for (;;) {
+    const rows = await db.$queryRaw<AuditEventRow[]>(
+      auditEventsSql({ teamId, filter, range, order: 'oldest', limit: batchSize }),
+    );
+    if (rows.length === 0) return;
+    yield stringify(
+      rows.map((row) => [
+        row.seq,
+        row.createdAt.toISOString(),
+        asText(row.actorName),
+        asText(row.actorEmail),
+        row.action,
+        row.entityType,
+        asText(row.entityId),
+        JSON.stringify(row.changes),
+        asText(row.requestId),
+        hex(row.hash),
+        hex(row.prevHash),
+      ]),
+    );
+    if (rows.length < batchSize) return;
+    range = pastCursor(range, rows.at(-1)!.seq, 'oldest');
+  }
+}
