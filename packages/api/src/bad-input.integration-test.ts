@@ -28,7 +28,15 @@ const rowCounts = async () => {
            (SELECT count(*) FROM "Invitation") AS invitations, (SELECT count(*) FROM "EmailOutbox") AS outbox,
            (SELECT count(*) FROM "LoginThrottle") AS throttle,
            (SELECT coalesce(sum(version), 0) FROM "Membership") AS membership_versions,
-           (SELECT coalesce(sum(version), 0) FROM "User") AS user_versions`;
+           (SELECT coalesce(sum(version), 0) FROM "User") AS user_versions,
+           (SELECT count(*) FROM "Project") AS projects, (SELECT count(*) FROM "Task") AS tasks,
+           (SELECT count(*) FROM "AssessmentLetter") AS letters, (SELECT count(*) FROM "Evidence") AS evidence,
+           (SELECT count(*) FROM "AuditEvent") AS audit_events,
+           (SELECT coalesce(sum(seq), 0) FROM "AuditChainHead") AS audit_heads,
+           (SELECT coalesce(sum(version), 0) FROM "Project") AS project_versions,
+           (SELECT coalesce(sum(version), 0) FROM "Task") AS task_versions,
+           (SELECT coalesce(sum(version), 0) FROM "AssessmentLetter") AS letter_versions,
+           (SELECT coalesce(sum(version), 0) FROM "Evidence") AS evidence_versions`;
   return row;
 };
 
@@ -43,7 +51,8 @@ const variants = (path: string, valid: Record<string, unknown>) =>
     ...(optionalKey(path, key) ? [] : [{ label: `${key} missing`, key, input: { ...valid, [key]: undefined } }]),
     { label: `${key} of the wrong type`, key, input: { ...valid, [key]: { not: 'this' } } },
     ...(typeof value === 'string'
-      ? [{ label: `${key} oversized`, key, input: { ...valid, [key]: 'x'.repeat(20_000) } }]
+      ? // Longer than any text field allows (the longest, descriptions and notes, take 20,000).
+        [{ label: `${key} oversized`, key, input: { ...valid, [key]: 'x'.repeat(20_001) } }]
       : []),
     ...(Array.isArray(value)
       ? [

@@ -1,6 +1,10 @@
+import { assessmentRouter } from './routers/assessment/index.ts';
 import { auditRouter } from './routers/audit/index.ts';
 import { authRouter } from './routers/auth/index.ts';
+import { evidenceRouter } from './routers/evidence/index.ts';
+import { projectRouter } from './routers/project/index.ts';
 import { systemRouter } from './routers/system/index.ts';
+import { taskRouter } from './routers/task/index.ts';
 import { teamRouter } from './routers/team/index.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
@@ -9,6 +13,10 @@ export const appRouter = router({
   auth: authRouter,
   team: teamRouter,
   audit: auditRouter,
+  project: projectRouter,
+  task: taskRouter,
+  assessment: assessmentRouter,
+  evidence: evidenceRouter,
 });
 
 export type AppRouter = typeof appRouter;

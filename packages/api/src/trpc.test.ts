@@ -13,6 +13,23 @@ const probes = router({
   throttled: publicProcedure.query(() => {
     throw new AppError('THROTTLED', 'Too many attempts', { retryAfterSeconds: 42 });
   }),
+  stale: publicProcedure.query(() => {
+    throw new AppError('CONFLICT', 'Changed by Alice since you loaded it', {
+      conflict: {
+        entityType: 'task',
+        entityId: 't1',
+        currentVersion: 3,
+        changes: [
+          {
+            by: { id: 'u1', displayName: 'Alice' },
+            at: '2026-11-22T14:03:00.000Z',
+            action: 'task.updated',
+            fields: { monthlyRequests: { old: 1_000_000, new: 2_000_000 } },
+          },
+        ],
+      },
+    });
+  }),
   crash: publicProcedure.query(() => {
     throw new Error('relation "secret_table" does not exist at /srv/app/db.ts:12');
   }),
@@ -44,6 +61,15 @@ describe('error responses', () => {
     const { status, body } = await call('throttled');
     expect(status).toBe(429);
     expect(body.error.data.retryAfterSeconds).toBe(42);
+  });
+
+  it('carries who changed what on a stale version', async () => {
+    const { status, body } = await call('stale');
+    expect(status).toBe(409);
+    expect(body.error.data.conflict).toMatchObject({
+      currentVersion: 3,
+      changes: [{ by: { displayName: 'Alice' }, fields: { monthlyRequests: { old: 1_000_000, new: 2_000_000 } } }],
+    });
   });
 
   it('names the field on bad input', async () => {

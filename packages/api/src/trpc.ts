@@ -27,6 +27,7 @@ const t = initTRPC.context<Context>().create({
         ...(cause instanceof AppError && cause.retryAfterSeconds !== undefined
           ? { retryAfterSeconds: cause.retryAfterSeconds }
           : {}),
+        ...(cause instanceof AppError && cause.conflict ? { conflict: cause.conflict } : {}),
         ...(ctx?.exposeErrorDetails && error.stack ? { stack: error.stack } : {}),
       },
     };

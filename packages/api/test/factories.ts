@@ -4,7 +4,10 @@ import { createSession, hashPassword, type SessionUser } from '@rightsize/auth';
 import type { Capacity, Db, Role } from '@rightsize/db';
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../src/context.ts';
-import { appendAudit } from '../src/services/audit.ts';
+import { ZTaskCreate, type TTaskCreateInput } from '@rightsize/validators';
+import { appendAudit, type AuditActor } from '../src/services/audit.ts';
+import { createProject as createProjectService } from '../src/services/project.ts';
+import { createTask as createTaskService } from '../src/services/task.ts';
 import { createCaller } from '../src/router.ts';
 
 /** The password every factory user has (not on the common-password list). */
@@ -130,4 +133,59 @@ export const appendAuditEvents = async (
     seqs.push(seq);
   }
   return seqs;
+};
+
+/** The caller as factories record it in the audit trail (null: written by the test itself). */
+const factoryActor = (actorId: string | null): AuditActor => ({
+  actorId,
+  requestId: `factory-${randomUUID()}`,
+  now: new Date(),
+});
+
+/** A project created through the service, so its audit event is written as in production. */
+export const createProject = (
+  db: Db,
+  {
+    teamId,
+    actorId = null,
+    name = 'Test project',
+    description = '',
+  }: { teamId: string; actorId?: string | null; name?: string; description?: string },
+) => createProjectService({ db, actor: factoryActor(actorId), input: { teamId, name, description } });
+
+/** A receipt-reading task's budgets: valid, with room on every side to make one invalid. */
+export const TASK_BUDGETS = {
+  name: 'Read receipts',
+  monthlyRequests: 3_000_000,
+  inputTokens: 800,
+  outputTokens: 60,
+  latencyP95Ms: 800,
+  latencyP99Ms: 1_500,
+  qualityMetric: 'field-level exact match',
+  qualityBar: 0.97,
+} as const;
+
+/** A task (with its five UNKNOWN letters) created through the service; any field can be overridden. */
+export const createTask = (
+  db: Db,
+  {
+    teamId,
+    projectId,
+    actorId = null,
+    ...fields
+  }: { teamId: string; projectId: string; actorId?: string | null } & Partial<
+    Omit<TTaskCreateInput, 'teamId' | 'projectId'>
+  >,
+) =>
+  createTaskService({
+    db,
+    actor: factoryActor(actorId),
+    input: ZTaskCreate.parse({ ...TASK_BUDGETS, ...fields, teamId, projectId }),
+  });
+
+/** A project with one task in it, in the given team. */
+export const createProjectWithTask = async (db: Db, teamId: string, actorId: string | null = null) => {
+  const project = await createProject(db, { teamId, actorId });
+  const task = await createTask(db, { teamId, projectId: project.id, actorId });
+  return { project, task };
 };

@@ -4,7 +4,17 @@ import type { Db, Role } from '@rightsize/db';
 import { randomBytes } from 'node:crypto';
 import { hashSecret } from '@rightsize/auth';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { TEST_PASSWORD, appendAuditEvents, createUser, uniqueEmail, type TeamWorld } from './factories.ts';
+import {
+  TASK_BUDGETS,
+  TEST_PASSWORD,
+  appendAuditEvents,
+  createProject,
+  createProjectWithTask,
+  createUser,
+  uniqueEmail,
+  type TeamWorld,
+} from './factories.ts';
+import { addEvidence } from '../src/services/assessment.ts';
 import type { SessionUser } from '@rightsize/auth';
 
 export type Caller = 'anonymous' | 'outsider' | Role;
@@ -220,4 +230,186 @@ export const PROCEDURES: Record<string, ProcedureEntry> = {
     },
     expect: team('VIEWER'),
   },
+  'project.create': {
+    input: ({ world }) => ({ teamId: world.team.id, name: 'Finance app', description: 'Receipts and invoices.' }),
+    expect: team('EDITOR'),
+  },
+  'project.find': { input: ({ world }) => ({ teamId: world.team.id, includeArchived: true }), expect: team('VIEWER') },
+  'project.get': {
+    input: async ({ db, world }) => ({
+      teamId: world.team.id,
+      projectId: (await createProject(db, { teamId: world.team.id })).id,
+    }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      projectId: (await createProject(db, { teamId: world.otherTeam.id })).id,
+    }),
+    expect: team('VIEWER'),
+  },
+  'project.update': {
+    input: async ({ db, world }) => ({
+      teamId: world.team.id,
+      projectId: (await createProject(db, { teamId: world.team.id })).id,
+      version: 1,
+      name: 'Renamed',
+    }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      projectId: (await createProject(db, { teamId: world.otherTeam.id })).id,
+      version: 1,
+      name: 'Renamed',
+    }),
+    expect: team('EDITOR'),
+  },
+  'project.archive': {
+    input: async ({ db, world }) => ({
+      teamId: world.team.id,
+      projectId: (await createProject(db, { teamId: world.team.id })).id,
+      version: 1,
+    }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      projectId: (await createProject(db, { teamId: world.otherTeam.id })).id,
+      version: 1,
+    }),
+    expect: team('EDITOR'),
+  },
+  'task.create': {
+    input: async ({ db, world }) => ({
+      teamId: world.team.id,
+      projectId: (await createProject(db, { teamId: world.team.id })).id,
+      ...TASK_BUDGETS,
+      description: 'Vendor, date, total and tax from photographed receipts.',
+      locality: 'ON_DEVICE',
+      jurisdictions: ['EU'],
+    }),
+    // A member of their own team naming another team's project.
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      projectId: (await createProject(db, { teamId: world.otherTeam.id })).id,
+      ...TASK_BUDGETS,
+    }),
+    expect: team('EDITOR'),
+  },
+  'task.find': {
+    input: async ({ db, world }) => ({
+      teamId: world.team.id,
+      projectId: (await createProjectWithTask(db, world.team.id)).project.id,
+    }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      projectId: (await createProjectWithTask(db, world.otherTeam.id)).project.id,
+    }),
+    expect: team('VIEWER'),
+  },
+  'task.get': {
+    input: async ({ db, world }) => ({
+      teamId: world.team.id,
+      taskId: (await createProjectWithTask(db, world.team.id)).task.id,
+    }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      taskId: (await createProjectWithTask(db, world.otherTeam.id)).task.id,
+    }),
+    expect: team('VIEWER'),
+  },
+  'task.update': {
+    input: async ({ db, world }) => ({
+      teamId: world.team.id,
+      taskId: (await createProjectWithTask(db, world.team.id)).task.id,
+      version: 1,
+      monthlyRequests: 2_000_000,
+    }),
+    // Another team's task, moved into one of our own projects.
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      taskId: (await createProjectWithTask(db, world.otherTeam.id)).task.id,
+      version: 1,
+      projectId: (await createProject(db, { teamId: world.team.id })).id,
+    }),
+    expect: team('EDITOR'),
+  },
+  'task.archive': {
+    input: async ({ db, world }) => ({
+      teamId: world.team.id,
+      taskId: (await createProjectWithTask(db, world.team.id)).task.id,
+      version: 1,
+    }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      taskId: (await createProjectWithTask(db, world.otherTeam.id)).task.id,
+      version: 1,
+    }),
+    expect: team('EDITOR'),
+  },
+  'assessment.get': {
+    input: async ({ db, world }) => ({
+      teamId: world.team.id,
+      taskId: (await createProjectWithTask(db, world.team.id)).task.id,
+    }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      taskId: (await createProjectWithTask(db, world.otherTeam.id)).task.id,
+    }),
+    expect: team('VIEWER'),
+  },
+  'assessment.setLetter': {
+    input: async ({ db, world }) => ({
+      teamId: world.team.id,
+      taskId: (await createProjectWithTask(db, world.team.id)).task.id,
+      letter: 'SPECIFIC',
+      verdict: 'PASS',
+      rationale: 'Four fields from one receipt.',
+      version: 1,
+    }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      taskId: (await createProjectWithTask(db, world.otherTeam.id)).task.id,
+      letter: 'SPECIFIC',
+      verdict: 'PASS',
+      rationale: '',
+      version: 1,
+    }),
+    expect: team('EDITOR'),
+  },
+  'evidence.add': {
+    input: async ({ db, world }) => ({
+      teamId: world.team.id,
+      taskId: (await createProjectWithTask(db, world.team.id)).task.id,
+      letter: 'MEASURED',
+      kind: 'LINK',
+      title: 'Holdout evaluation',
+      url: 'https://example.com/eval',
+    }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      taskId: (await createProjectWithTask(db, world.otherTeam.id)).task.id,
+      letter: 'MEASURED',
+      kind: 'LINK',
+      title: 'Holdout evaluation',
+      url: 'https://example.com/eval',
+    }),
+    expect: team('EDITOR'),
+  },
+  'evidence.remove': {
+    input: async ({ db, world }) => ({
+      teamId: world.team.id,
+      evidenceId: (await evidenceIn(db, world.team.id, world.members.EDITOR.id)).id,
+    }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      evidenceId: (await evidenceIn(db, world.otherTeam.id, world.outsider.id)).id,
+    }),
+    expect: team('EDITOR'),
+  },
 };
+
+/** A note on a fresh task of the team, added through the service. */
+async function evidenceIn(db: Db, teamId: string, actorId: string) {
+  const { task } = await createProjectWithTask(db, teamId, actorId);
+  return addEvidence({
+    db,
+    actor: { actorId, requestId: 'test', now: new Date() },
+    input: { teamId, taskId: task.id, letter: 'SPECIFIC', kind: 'NOTE', title: 'Scope', body: 'Four fields.' },
+  });
+}

@@ -221,6 +221,3 @@ export type TTaskUpdate = z.infer<typeof ZTaskUpdate>;
 
 export const ZTaskArchive = ZTeamScope.extend({ taskId: zId, version: zVersion });
 export type TTaskArchive = z.infer<typeof ZTaskArchive>;
-
-/** The editable fields of a task, for services that apply a patch. */
-export const TASK_FIELDS = Object.keys(taskFields) as (keyof typeof taskFields)[];
