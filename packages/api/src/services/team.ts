@@ -3,6 +3,7 @@ import { Prisma, type Capacity, type Db, type Role } from '@rightsize/db';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { roleAtLeast, type TSetRole, type TTeamInvite } from '@rightsize/validators';
 import { AppError } from '../errors.ts';
+import { appendAudit, creationFields, diffFields } from './audit.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -55,13 +56,36 @@ const actorMembership = async (tx: Tx, teamId: string, userId: string, minimum: 
 
 const ownerCount = (tx: Tx, teamId: string) => tx.membership.count({ where: { teamId, role: 'OWNER' } });
 
-export const createTeam = async ({ db, userId, name }: { db: Db; userId: string; name: string }) =>
+export const createTeam = async ({
+  db,
+  userId,
+  name,
+  requestId,
+  now,
+}: {
+  db: Db;
+  userId: string;
+  name: string;
+  requestId: string;
+  now: Date;
+}) =>
   db.$transaction(async (tx) => {
     const team = await tx.team.create({
       data: { name, slug: slugFor(name) },
       select: { id: true, name: true, slug: true },
     });
     await tx.membership.create({ data: { teamId: team.id, userId, role: 'OWNER' }, select: { teamId: true } });
+    await appendAudit(
+      tx,
+      { actorId: userId, requestId, now },
+      {
+        teamId: team.id,
+        action: 'team.created',
+        entityType: 'team',
+        entityId: team.id,
+        changes: creationFields({ name: team.name, slug: team.slug, owner: userId }),
+      },
+    );
     return team;
   });
 
@@ -159,12 +183,14 @@ export const inviteMember = async ({
   db,
   now,
   actorId,
+  requestId,
   origin,
   input,
 }: {
   db: Db;
   now: Date;
   actorId: string;
+  requestId: string;
   origin: string;
   input: TTeamInvite;
 }) => {
@@ -203,6 +229,18 @@ export const inviteMember = async ({
       role: input.role,
     });
     await tx.emailOutbox.create({ data: { teamId: input.teamId, to: input.email, ...mail }, select: { id: true } });
+    // The token and its hash stay out of the trail: it records who was offered what, not the key.
+    await appendAudit(
+      tx,
+      { actorId, requestId, now },
+      {
+        teamId: input.teamId,
+        action: 'invitation.created',
+        entityType: 'invitation',
+        entityId: invitation.id,
+        changes: creationFields({ email: input.email, role: input.role, capacities: input.capacities, expiresAt }),
+      },
+    );
     return { invitationId: invitation.id, email: input.email, link, expiresAt };
   });
 };
@@ -240,11 +278,13 @@ export const previewInvitation = async ({ db, now, token }: { db: Db; now: Date;
 export const acceptInvitation = async ({
   db,
   now,
+  requestId,
   user,
   token,
 }: {
   db: Db;
   now: Date;
+  requestId: string;
   user: { id: string; email: string };
   token: string;
 }) =>
@@ -274,17 +314,47 @@ export const acceptInvitation = async ({
         select: { teamId: true },
       });
     }
+    // One event: the new membership (naming the invitation it came from), or, for someone who was
+    // already a member, only that the invitation was used.
+    await appendAudit(
+      tx,
+      { actorId: user.id, requestId, now },
+      already
+        ? {
+            teamId: invitation.teamId,
+            action: 'invitation.accepted',
+            entityType: 'invitation',
+            entityId: invitation.id,
+            changes: { acceptedAt: { old: null, new: now.toISOString() } },
+          }
+        : {
+            teamId: invitation.teamId,
+            action: 'membership.created',
+            entityType: 'membership',
+            entityId: user.id,
+            changes: creationFields({
+              userId: user.id,
+              role: invitation.role,
+              capacities: invitation.capacities,
+              invitationId: invitation.id,
+            }),
+          },
+    );
     return { teamId: invitation.teamId, teamName: invitation.team.name, role: already?.role ?? invitation.role };
   });
 
 export const revokeInvitation = async ({
   db,
   actorId,
+  requestId,
+  now,
   teamId,
   invitationId,
 }: {
   db: Db;
   actorId: string;
+  requestId: string;
+  now: Date;
   teamId: string;
   invitationId: string;
 }) =>
@@ -292,12 +362,33 @@ export const revokeInvitation = async ({
     await lockTeam(tx, teamId);
     await actorMembership(tx, teamId, actorId, 'ADMIN');
     // Scoped by team: another team's invitation id is simply not found.
-    const { count } = await tx.invitation.deleteMany({ where: { id: invitationId, teamId, acceptedAt: null } });
-    if (count !== 1) {
+    const pending = await tx.invitation.findFirst({
+      where: { id: invitationId, teamId, acceptedAt: null },
+      select: { email: true, role: true, capacities: true, expiresAt: true },
+    });
+    if (!pending) {
       throw new AppError('NOT_FOUND', 'No such pending invitation in this team.', {
         fieldErrors: { invitationId: ['No such pending invitation in this team.'] },
       });
     }
+    // Accepting takes the same team lock, so the invitation is still pending here.
+    await tx.invitation.delete({ where: { id: invitationId }, select: { id: true } });
+    await appendAudit(
+      tx,
+      { actorId, requestId, now },
+      {
+        teamId,
+        action: 'invitation.revoked',
+        entityType: 'invitation',
+        entityId: invitationId,
+        changes: {
+          email: { old: pending.email },
+          role: { old: pending.role },
+          capacities: { old: pending.capacities },
+          expiresAt: { old: pending.expiresAt.toISOString() },
+        },
+      },
+    );
     return { invitationId };
   });
 
@@ -305,13 +396,25 @@ export const revokeInvitation = async ({
  * Changes a member's role and sign-off capacities. Admins manage admins, editors and viewers;
  * only an owner can make or unmake an owner; the last owner cannot be demoted.
  */
-export const setMemberRole = async ({ db, actorId, input }: { db: Db; actorId: string; input: TSetRole }) =>
+export const setMemberRole = async ({
+  db,
+  actorId,
+  requestId,
+  now,
+  input,
+}: {
+  db: Db;
+  actorId: string;
+  requestId: string;
+  now: Date;
+  input: TSetRole;
+}) =>
   db.$transaction(async (tx) => {
     await lockTeam(tx, input.teamId);
     const actor = await actorMembership(tx, input.teamId, actorId, 'ADMIN');
     const target = await tx.membership.findUnique({
       where: { teamId_userId: { teamId: input.teamId, userId: input.userId } },
-      select: { role: true, version: true },
+      select: { role: true, capacities: true, version: true },
     });
     if (!target) throw memberNotFound();
     if ((target.role === 'OWNER' || input.role === 'OWNER') && actor.role !== 'OWNER') {
@@ -328,11 +431,26 @@ export const setMemberRole = async ({ db, actorId, input }: { db: Db; actorId: s
         fieldErrors: { role: ['The last owner cannot be demoted.'] },
       });
     }
-    return tx.membership.update({
+    const updated = await tx.membership.update({
       where: { teamId_userId: { teamId: input.teamId, userId: input.userId } },
       data: { role: input.role, capacities: input.capacities, version: { increment: 1 } },
       select: { userId: true, role: true, capacities: true, version: true },
     });
+    await appendAudit(
+      tx,
+      { actorId, requestId, now },
+      {
+        teamId: input.teamId,
+        action: 'membership.updated',
+        entityType: 'membership',
+        entityId: input.userId,
+        changes: {
+          ...diffFields(target, { role: input.role, capacities: input.capacities }),
+          version: { old: target.version, new: updated.version },
+        },
+      },
+    );
+    return updated;
   });
 
 /**
@@ -343,11 +461,15 @@ export const setMemberRole = async ({ db, actorId, input }: { db: Db; actorId: s
 export const removeMember = async ({
   db,
   actorId,
+  requestId,
+  now,
   teamId,
   userId,
 }: {
   db: Db;
   actorId: string;
+  requestId: string;
+  now: Date;
   teamId: string;
   userId: string;
 }) =>
@@ -357,7 +479,7 @@ export const removeMember = async ({
     const actor = await actorMembership(tx, teamId, actorId, leaving ? 'VIEWER' : 'ADMIN');
     const target = await tx.membership.findUnique({
       where: { teamId_userId: { teamId, userId } },
-      select: { role: true },
+      select: { role: true, capacities: true },
     });
     if (!target) throw memberNotFound();
     if (target.role === 'OWNER' && actor.role !== 'OWNER')
@@ -371,5 +493,16 @@ export const removeMember = async ({
       );
     }
     await tx.membership.delete({ where: { teamId_userId: { teamId, userId } }, select: { userId: true } });
+    await appendAudit(
+      tx,
+      { actorId, requestId, now },
+      {
+        teamId,
+        action: 'membership.removed',
+        entityType: 'membership',
+        entityId: userId,
+        changes: { userId: { old: userId }, role: { old: target.role }, capacities: { old: target.capacities } },
+      },
+    );
     return { userId, left: leaving };
   });

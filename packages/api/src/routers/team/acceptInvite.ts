@@ -6,5 +6,5 @@ import { acceptInvitation } from '../../services/team.ts';
 export const acceptInvite = authedProcedure
   .input(ZAcceptInvite)
   .mutation(({ ctx, input }) =>
-    acceptInvitation({ db: ctx.db, now: ctx.now(), user: ctx.auth.user, token: input.token }),
+    acceptInvitation({ db: ctx.db, now: ctx.now(), requestId: ctx.requestId, user: ctx.auth.user, token: input.token }),
   );

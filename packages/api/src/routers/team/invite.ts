@@ -5,5 +5,12 @@ import { inviteMember } from '../../services/team.ts';
 export const invite = teamProcedure('ADMIN')
   .input(ZTeamInvite)
   .mutation(({ ctx, input }) =>
-    inviteMember({ db: ctx.db, now: ctx.now(), actorId: ctx.auth.user.id, origin: ctx.origin, input }),
+    inviteMember({
+      db: ctx.db,
+      now: ctx.now(),
+      actorId: ctx.auth.user.id,
+      requestId: ctx.requestId,
+      origin: ctx.origin,
+      input,
+    }),
   );

@@ -6,5 +6,12 @@ import { removeMember as removeMemberService } from '../../services/team.ts';
 export const removeMember = teamProcedure('VIEWER')
   .input(ZRemoveMember)
   .mutation(({ ctx, input }) =>
-    removeMemberService({ db: ctx.db, actorId: ctx.auth.user.id, teamId: input.teamId, userId: input.userId }),
+    removeMemberService({
+      db: ctx.db,
+      actorId: ctx.auth.user.id,
+      requestId: ctx.requestId,
+      now: ctx.now(),
+      teamId: input.teamId,
+      userId: input.userId,
+    }),
   );

@@ -5,5 +5,12 @@ import { revokeInvitation } from '../../services/team.ts';
 export const revokeInvite = teamProcedure('ADMIN')
   .input(ZRevokeInvite)
   .mutation(({ ctx, input }) =>
-    revokeInvitation({ db: ctx.db, actorId: ctx.auth.user.id, teamId: input.teamId, invitationId: input.invitationId }),
+    revokeInvitation({
+      db: ctx.db,
+      actorId: ctx.auth.user.id,
+      requestId: ctx.requestId,
+      now: ctx.now(),
+      teamId: input.teamId,
+      invitationId: input.invitationId,
+    }),
   );
