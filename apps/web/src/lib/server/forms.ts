@@ -2,7 +2,7 @@
 // shows: a message, the problems per field (from the shared zod schemas or the service), and the
 // values to put back.
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { AppError } from '@rightsize/api';
+import { AppError, type ConflictDetail } from '@rightsize/api';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { z } from 'zod';
@@ -13,6 +13,8 @@ export interface FormFailure {
   values: Record<string, string>;
   /** Which form on the page failed, when a page has several. */
   form?: string;
+  /** A stale edit: who changed the row since the form was loaded, and its version now. */
+  conflict?: ConflictDetail;
 }
 
 /** The form's text fields, minus anything secret, to fill the form again after a failure. */
@@ -59,7 +61,13 @@ export const failure = (
     event.setHeaders({ 'retry-after': String(cause.retryAfterSeconds) });
   }
   const message = cause instanceof z.ZodError ? 'Check the fields marked below.' : error.message;
-  const body: FormFailure = { message, fieldErrors, values, ...(form ? { form } : {}) };
+  const body: FormFailure = {
+    message,
+    fieldErrors,
+    values,
+    ...(form ? { form } : {}),
+    ...(cause instanceof AppError && cause.conflict ? { conflict: cause.conflict } : {}),
+  };
   return fail(status, body);
 };
 

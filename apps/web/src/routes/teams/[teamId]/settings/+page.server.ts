@@ -1,29 +1,21 @@
-import { error, redirect } from '@sveltejs/kit';
-import { TRPCError } from '@trpc/server';
+import { redirect } from '@sveltejs/kit';
 import { roleAtLeast } from '@rightsize/validators';
 import type { Actions, PageServerLoad } from './$types';
 import { api } from '#lib/server/api.ts';
 import { failure, formValues, text, unvalidated } from '#lib/server/forms.ts';
+import { orNotFound, requireUser } from '#lib/server/pages.ts';
 
 export const load: PageServerLoad = async (event) => {
-  if (!event.locals.user) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname)}`);
+  const me = requireUser(event);
   const caller = api(event);
   const teamId = event.params.teamId;
-  try {
-    const team = await caller.team.get({ teamId });
-    const canManage = roleAtLeast(team.myRole, 'ADMIN');
-    const [members, invitations] = await Promise.all([
-      caller.team.members({ teamId }),
-      canManage ? caller.team.invitations({ teamId }) : Promise.resolve([]),
-    ]);
-    return { team, members, invitations, canManage, me: event.locals.user };
-  } catch (caught) {
-    // A team you are not in, or a malformed id, is simply not there.
-    if (caught instanceof TRPCError && (caught.code === 'NOT_FOUND' || caught.code === 'BAD_REQUEST')) {
-      error(404, 'Team not found.');
-    }
-    throw caught;
-  }
+  const team = await orNotFound(caller.team.get({ teamId }), 'Team');
+  const canManage = roleAtLeast(team.myRole, 'ADMIN');
+  const [members, invitations] = await Promise.all([
+    caller.team.members({ teamId }),
+    canManage ? caller.team.invitations({ teamId }) : Promise.resolve([]),
+  ]);
+  return { team, members, invitations, canManage, me };
 };
 
 export const actions: Actions = {
