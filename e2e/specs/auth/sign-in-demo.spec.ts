@@ -12,7 +12,7 @@ test('each seeded demo user signs in and sees the demo team with their role', as
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/teams$/);
     await page.getByRole('link', { name: DEMO_TEAM.name }).first().click();
-    await expect(page.getByTestId('my-role')).toContainText(demo.role.charAt(0) + demo.role.slice(1).toLowerCase());
+    await expect(page.getByTestId('my-role')).toContainText(demo.role.toLowerCase());
     await context.close();
   }
 });
@@ -32,14 +32,16 @@ test('the team switcher moves between teams, and the role shown is the one held 
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('link', { name: DEMO_TEAM.name }).first().click();
-  await expect(page.getByTestId('my-role')).toContainText('Owner');
+  await expect(page.getByTestId('my-role')).toContainText('owner');
 
   const switcher = page.getByTestId('team-switcher');
   await switcher.locator('summary').click();
   await switcher.getByRole('link', { name: /Search relevance/ }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search relevance');
-  await expect(page.getByTestId('my-role')).toContainText('Editor');
+  await expect(page.getByTestId('team-name')).toHaveText('Search relevance');
+  await expect(page.getByTestId('my-role')).toContainText('editor');
   await expect(switcher.locator('summary')).toContainText('Search relevance');
-  // An editor there: no role controls.
+  // An editor there: no role controls in the team's settings.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Search relevance');
   await expect(page.getByRole('button', { name: 'Save' })).toHaveCount(0);
 });

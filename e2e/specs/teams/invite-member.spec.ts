@@ -23,7 +23,7 @@ test('an owner invites a viewer, who joins from a second browser and cannot chan
   await owner.getByLabel('Team name').fill(teamName);
   await owner.getByRole('button', { name: 'Create team' }).click();
   await expect(owner.getByRole('heading', { level: 1 })).toHaveText(teamName);
-  await expect(owner.getByTestId('my-role')).toContainText('Owner');
+  await expect(owner.getByTestId('my-role')).toContainText('owner');
   await expect(owner.getByTestId('team-switcher')).toContainText(teamName);
 
   // …and invites a second person as a viewer with the finance capacity.
@@ -46,7 +46,7 @@ test('an owner invites a viewer, who joins from a second browser and cannot chan
   await viewer.getByRole('button', { name: 'Create account' }).click();
   await viewer.getByRole('button', { name: `Accept and join ${teamName}` }).click();
   await expect(viewer.getByRole('heading', { level: 1 })).toHaveText(teamName);
-  await expect(viewer.getByTestId('my-role')).toContainText('Viewer');
+  await expect(viewer.getByTestId('my-role')).toContainText('viewer');
 
   // The viewer sees the members but no control to change anyone's role…
   const members = viewer.getByRole('list', { name: 'Members' });
@@ -117,7 +117,7 @@ test('the owner changes a role and capacities, and a removed member is refused o
   await member.getByLabel('Password').fill(PASSWORD);
   await member.getByRole('button', { name: 'Create account' }).click();
   await member.getByRole('button', { name: /Accept and join/ }).click();
-  await expect(member.getByTestId('my-role')).toContainText('Editor');
+  await expect(member.getByTestId('my-role')).toContainText('editor');
 
   await owner.reload();
   const row = owner.getByTestId('member').filter({ hasText: editorEmail });
