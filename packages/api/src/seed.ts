@@ -1,5 +1,17 @@
 import { hashPassword } from '@rightsize/auth';
 import type { Capacity, Db, Role } from '@rightsize/db';
+import {
+  ZEvidenceAdd,
+  ZSetLetter,
+  ZTaskCreate,
+  type TSmallLetter,
+  type TTaskCreateInput,
+  type TVerdict,
+} from '@rightsize/validators';
+import { addEvidence, setLetter } from './services/assessment.ts';
+import type { AuditActor } from './services/audit.ts';
+import { createProject } from './services/project.ts';
+import { createTask } from './services/task.ts';
 
 /** Demo mode only: the seeded workspace's shared password (printed by `pnpm start`, listed in the README). */
 export const DEMO_PASSWORD = 'rightsize-demo-2026';
@@ -30,6 +42,202 @@ export const DEMO_SECOND_TEAM = {
   members: readonly { email: string; role: Role; capacities: Capacity[] }[];
 };
 
+type DemoEvidence =
+  | { kind: 'LINK'; title: string; url: string }
+  | { kind: 'NOTE'; title: string; body: string }
+  | {
+      kind: 'METRIC';
+      title: string;
+      metricName: string;
+      metricValue: number;
+      metricUnit: string;
+      sampleSize: number;
+      measuredOn: string;
+      source: string;
+    };
+
+interface DemoTask {
+  budgets: Omit<TTaskCreateInput, 'teamId' | 'projectId'>;
+  letters: Partial<Record<TSmallLetter, { verdict: TVerdict; rationale: string; evidence?: DemoEvidence[] }>>;
+}
+
+/**
+ * The worked example of the SMALL filter: a finance app reads vendor, date, total and tax from
+ * photographed receipts, millions a month, and should show the result before the user puts the
+ * phone away. Every letter passes. Figures marked "demo" are illustrations, not measurements.
+ */
+const RECEIPTS_TASK: DemoTask = {
+  budgets: {
+    name: 'Read receipts: vendor, date, total, tax',
+    description: [
+      'Users photograph a paper receipt; the app fills in **vendor, date, total and tax** for the expense.',
+      '',
+      '- Millions of receipts a month, growing with the user base.',
+      '- The parsed result should be on screen before the user puts the phone away.',
+      '- Receipts are financial data: keep them on the device where possible.',
+    ].join('\n'),
+    monthlyRequests: 3_000_000,
+    monthlyGrowth: 0.04,
+    inputTokens: 450,
+    inputTokensP95: 1_100,
+    outputTokens: 40,
+    outputTokensP95: 70,
+    latencyP95Ms: 800,
+    latencyP99Ms: 1_500,
+    streaming: false,
+    targetDevice: 'mid-tier-android',
+    memoryBudgetBytes: 1.5e9,
+    locality: 'ON_DEVICE',
+    jurisdictions: ['EU', 'UK'],
+    monthlyBudgetUsd: 2_000,
+    qualityMetric: 'field-level exact match on labelled receipts',
+    qualityBar: 0.97,
+    qualityHigherBetter: true,
+  },
+  letters: {
+    SPECIFIC: {
+      verdict: 'PASS',
+      rationale: 'Four named fields from one photographed receipt: a bounded extraction task, not an open-ended one.',
+      evidence: [
+        {
+          kind: 'NOTE',
+          title: 'Output schema',
+          body: [
+            'Every receipt yields exactly one record:',
+            '',
+            '| field | type | example |',
+            '| --- | --- | --- |',
+            '| vendor | text | Corner Café |',
+            '| date | ISO date | 2026-03-14 |',
+            '| total | amount + currency | 12.40 EUR |',
+            '| tax | amount + currency | 2.07 EUR |',
+            '',
+            'Anything else on the receipt is ignored.',
+          ].join('\n'),
+        },
+      ],
+    },
+    MEASURED: {
+      verdict: 'PASS',
+      rationale:
+        'We hold ground-truth receipts, so field-level exact match on a labelled holdout measures any candidate before it ships.',
+      evidence: [
+        {
+          kind: 'METRIC',
+          title: 'Field-level exact match, on-device OCR + small extraction model',
+          metricName: 'field-level exact match',
+          metricValue: 0.974,
+          metricUnit: 'fraction',
+          sampleSize: 2_000,
+          measuredOn: '2026-10-15',
+          source: 'Demo figure: labelled holdout of 2,000 receipts',
+        },
+      ],
+    },
+    AFFORDABLE: {
+      verdict: 'PASS',
+      rationale:
+        'At 3 million receipts a month a frontier multimodal call per receipt is a serious line item; on-device OCR plus a small extraction model costs next to nothing at the margin.',
+      evidence: [
+        {
+          kind: 'LINK',
+          title: 'Frontier API prices per million tokens, for the comparison',
+          url: 'https://docs.anthropic.com/en/docs/about-claude/pricing',
+        },
+      ],
+    },
+    LATENCY: {
+      verdict: 'PASS',
+      rationale:
+        'On-device extraction answers before a network round trip would complete; the budget is 800 ms at p95 and 1.5 s at p99.',
+      evidence: [
+        {
+          kind: 'METRIC',
+          title: 'End-to-end p95 on a mid-tier Android phone',
+          metricName: 'p95 end-to-end latency',
+          metricValue: 620,
+          metricUnit: 'ms',
+          sampleSize: 500,
+          measuredOn: '2026-10-15',
+          source: 'Demo figure: 500 receipts on a mid-tier Android test device',
+        },
+      ],
+    },
+    LOCAL: {
+      verdict: 'PASS',
+      rationale:
+        'Receipts carry financial data users may not want to leave their phone; running on the device sidesteps a whole class of privacy work.',
+      evidence: [
+        {
+          kind: 'NOTE',
+          title: 'Why on the device',
+          body: 'Receipts name where people shop and what they spend. Keeping extraction **on the device** means no receipt image or text leaves the phone, so there is no processor agreement or data-residency review for this feature.',
+        },
+      ],
+    },
+  },
+};
+
+/** The counter-example: an open-ended assistant fails S, so no small model, whatever else holds. */
+const ASSISTANT_TASK: DemoTask = {
+  budgets: {
+    name: 'Answer any customer question',
+    description: 'A general assistant in the app that helps the user with whatever they ask about their money.',
+    monthlyRequests: 200_000,
+    monthlyGrowth: 0.02,
+    inputTokens: 1_500,
+    inputTokensP95: 6_000,
+    outputTokens: 300,
+    outputTokensP95: 1_200,
+    latencyP95Ms: 6_000,
+    latencyP99Ms: 10_000,
+    streaming: true,
+    ttftMs: 800,
+    locality: 'ANY',
+    monthlyBudgetUsd: 5_000,
+    qualityMetric: 'questions resolved without a human, judged by support leads',
+    qualityBar: 0.8,
+  },
+  letters: {
+    SPECIFIC: {
+      verdict: 'FAIL',
+      rationale:
+        '"Help the user with whatever they ask" is open-ended: there is no bounded set of inputs or outputs to fit a small model to.',
+    },
+  },
+};
+
+/** What the demo owner records in the demo team, through the services (so the audit trail has it). */
+export const DEMO_PROJECT = {
+  name: 'Finance app',
+  description: 'The consumer finance app: expenses, receipts and budgets.',
+  tasks: { receipts: RECEIPTS_TASK.budgets.name, assistant: ASSISTANT_TASK.budgets.name },
+} as const;
+
+const seedDemoTask = async (db: Db, actor: AuditActor, teamId: string, projectId: string, demo: DemoTask) => {
+  const task = await createTask({ db, actor, input: ZTaskCreate.parse({ ...demo.budgets, teamId, projectId }) });
+  for (const [letter, { verdict, rationale, evidence = [] }] of Object.entries(demo.letters)) {
+    await setLetter({
+      db,
+      actor,
+      input: ZSetLetter.parse({ teamId, taskId: task.id, letter, verdict, rationale, version: 1 }),
+    });
+    for (const item of evidence) {
+      await addEvidence({ db, actor, input: ZEvidenceAdd.parse({ ...item, teamId, taskId: task.id, letter }) });
+    }
+  }
+};
+
+const seedDemoWork = async (db: Db, teamId: string, ownerId: string) => {
+  const actor: AuditActor = { actorId: ownerId, requestId: 'demo-seed', now: new Date() };
+  const project = await createProject({
+    db,
+    actor,
+    input: { teamId, name: DEMO_PROJECT.name, description: DEMO_PROJECT.description },
+  });
+  for (const demo of [RECEIPTS_TASK, ASSISTANT_TASK]) await seedDemoTask(db, actor, teamId, project.id, demo);
+};
+
 /**
  * Creates the demo teams and one user per role, if the database has no team yet.
  * Returns whether it seeded, so a caller can say so.
@@ -37,7 +245,7 @@ export const DEMO_SECOND_TEAM = {
 export const seedDemo = async ({ db }: { db: Db }): Promise<{ seeded: boolean }> => {
   if ((await db.team.count()) > 0) return { seeded: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.$transaction(async (tx) => {
+  const { teamId, ownerId } = await db.$transaction(async (tx) => {
     const team = await tx.team.create({ data: DEMO_TEAM, select: { id: true } });
     const ids = new Map<string, string>();
     for (const user of DEMO_USERS) {
@@ -64,6 +272,10 @@ export const seedDemo = async ({ db }: { db: Db }): Promise<{ seeded: boolean }>
         select: { teamId: true },
       });
     }
+    const ownerId = ids.get(DEMO_USERS.find((user) => user.role === 'OWNER')!.email)!;
+    return { teamId: team.id, ownerId };
   });
+  // The worked example goes through the services, as the demo owner: its audit trail is real.
+  await seedDemoWork(db, teamId, ownerId);
   return { seeded: true };
 };
