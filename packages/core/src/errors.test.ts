@@ -344,6 +344,22 @@ const cases: Record<string, readonly Case[]> = {
   formatTokens: [['NaN tokens', () => core.formatTokens(NAN), 'tokens']],
   formatParams: [['infinite params', () => core.formatParams(-INF), 'params']],
   formatPercent: [['NaN share', () => core.formatPercent(NAN), 'share']],
+  smallReading: [
+    ['missing verdicts', () => core.smallReading(bad(undefined)), 'verdicts'],
+    [
+      'unknown verdict',
+      () =>
+        core.smallReading({
+          SPECIFIC: 'PASS',
+          MEASURED: 'PASS',
+          AFFORDABLE: 'PASS',
+          LATENCY: 'PASS',
+          LOCAL: bad('MAYBE'),
+        }),
+      'verdicts.LOCAL',
+    ],
+    ['missing letter', () => core.smallReading(bad({ SPECIFIC: 'PASS' })), 'verdicts.MEASURED'],
+  ],
 };
 
 /** Exports that accept any input by design. */

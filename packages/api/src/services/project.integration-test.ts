@@ -97,11 +97,11 @@ describe('projects', () => {
     const theirs = await outsider.api.project.create({ teamId: world.otherTeam.id, name: 'Their secret project' });
     const owner = await callerFor(t.db, { user: world.members.OWNER });
     for (const call of [
-      owner.api.project.get({ teamId: world.team.id, projectId: theirs.id }),
-      owner.api.project.update({ teamId: world.team.id, projectId: theirs.id, version: 1, name: 'Mine now' }),
-      owner.api.project.archive({ teamId: world.team.id, projectId: theirs.id, version: 1 }),
+      () => owner.api.project.get({ teamId: world.team.id, projectId: theirs.id }),
+      () => owner.api.project.update({ teamId: world.team.id, projectId: theirs.id, version: 1, name: 'Mine now' }),
+      () => owner.api.project.archive({ teamId: world.team.id, projectId: theirs.id, version: 1 }),
     ]) {
-      const refused = await failure(call);
+      const refused = await failure(call());
       expect(refused.code).toBe('NOT_FOUND');
       expect(refused.message).not.toContain('secret');
     }
