@@ -207,14 +207,25 @@ export const verifyChain = async ({
   let events = 0;
   // Only up to the head read above: events appended while this runs are checked by the next run.
   // (Rows past the head that no append recorded are caught by the last check below.)
-  for (;;) {
-    const rows = await db.$queryRaw<StoredEventRow[]>`
+  const batchFrom = (fromSeq: number) => {
+    const batch = db.$queryRaw<StoredEventRow[]>`
       SELECT seq, "actorId"::text AS "actorId", action, "entityType", "entityId", changes, "requestId",
              "createdAt", "prevHash", hash
       FROM "AuditEvent"
-      WHERE "teamId" = ${teamId}::uuid AND seq >= ${expectedSeq} AND seq <= ${headSeq}
+      WHERE "teamId" = ${teamId}::uuid AND seq >= ${fromSeq} AND seq <= ${headSeq}
       ORDER BY seq
       LIMIT ${batchSize}`;
+    // Starts the query now (Prisma's promises are lazy), and keeps a batch left unread when the
+    // chain breaks early from becoming an unhandled rejection.
+    batch.catch(() => undefined);
+    return batch;
+  };
+  let next = batchFrom(1);
+  for (;;) {
+    const rows = await next;
+    const last = rows.at(-1);
+    // The next batch is read while this one is hashed.
+    if (last && rows.length === batchSize) next = batchFrom(last.seq + 1);
     for (const row of rows) {
       if (row.seq !== expectedSeq) {
         return broken(events, expectedSeq, `event ${expectedSeq} is missing (the next stored event is ${row.seq})`);
