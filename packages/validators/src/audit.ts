@@ -36,8 +36,16 @@ const auditFilterShape = {
 const fromNotAfterTo = (filter: { from?: string | undefined; to?: string | undefined }) =>
   !filter.from || !filter.to || filter.from <= filter.to;
 const fromAfterTo = { error: 'The last day comes before the first day.', path: ['to'] };
+// An entity's history is read on (team, entity type, entity id, seq); an id alone would have to
+// scan the whole trail.
+const entityIdWithType = (filter: { entityType?: string | undefined; entityId?: string | undefined }) =>
+  !filter.entityId || Boolean(filter.entityType);
+const entityIdWithoutType = { error: 'Choose the entity type too.', path: ['entityType'] };
 
-export const ZAuditFilter = z.object(auditFilterShape).refine(fromNotAfterTo, fromAfterTo);
+export const ZAuditFilter = z
+  .object(auditFilterShape)
+  .refine(fromNotAfterTo, fromAfterTo)
+  .refine(entityIdWithType, entityIdWithoutType);
 export type TAuditFilter = z.infer<typeof ZAuditFilter>;
 
 export const ZAuditFind = ZTeamScope.extend({
@@ -45,7 +53,9 @@ export const ZAuditFind = ZTeamScope.extend({
   /** The seq of the last event of the previous page; the page starts just before it. */
   cursor: z.int({ error: 'Not a valid page cursor.' }).min(1).max(2_147_483_647).optional(),
   limit: z.int({ error: 'Not a valid page size.' }).min(1).max(AUDIT_PAGE_SIZE_MAX).default(AUDIT_PAGE_SIZE),
-}).refine(fromNotAfterTo, fromAfterTo);
+})
+  .refine(fromNotAfterTo, fromAfterTo)
+  .refine(entityIdWithType, entityIdWithoutType);
 export type TAuditFind = z.infer<typeof ZAuditFind>;
 
 export const ZAuditVerify = ZTeamScope;

@@ -55,6 +55,8 @@ describe('audit.find', () => {
     expect(await fieldErrorsOf(viewer.audit.find({ teamId, cursor: 0 }))).toEqual(['cursor']);
     expect(await fieldErrorsOf(viewer.audit.find({ teamId, actorId: 'someone' }))).toEqual(['actorId']);
     expect(await fieldErrorsOf(viewer.audit.find({ teamId, action: 'x'.repeat(65) }))).toEqual(['action']);
+    // An entity id alone would scan the whole trail: its type comes with it.
+    expect(await fieldErrorsOf(viewer.audit.find({ teamId, entityId: world.team.id }))).toEqual(['entityType']);
   });
 });
 
