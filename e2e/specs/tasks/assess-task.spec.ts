@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { DEMO_TEAM } from '@rightsize/api/seed';
-import { expect, test, type Page } from '../../support/fixtures.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../../support/fixtures.ts';
 import { signInAsDemo } from '../../support/sign-in.ts';
 
 const letterCard = (page: Page, letter: string) => page.locator(`article[data-letter="${letter}"]`);
