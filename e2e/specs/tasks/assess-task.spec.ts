@@ -50,7 +50,7 @@ test('an editor records a task, assesses it with evidence, and finds every step 
   const budgets = page.getByTestId('budgets');
   await expect(budgets).toContainText('3M (3,000,000)');
   await expect(budgets).toContainText('900 ms / 1,500 ms');
-  await expect(budgets).toContainText('8 GB');
+  await expect(budgets).toContainText('8.00 GB');
   await expect(page.getByTestId('reading-explanation')).toContainText('Not assessed yet');
 
   // S and M pass, with evidence: a candidate for a small system that still needs A, L, L.
@@ -126,6 +126,7 @@ test('a stale edit names who changed what, keeps the typed values, and can be sa
   await first.getByLabel('Bar it must reach').fill('0.9');
   await first.getByRole('button', { name: 'Create task' }).click();
   await first.getByRole('link', { name: 'Edit budgets' }).click();
+  await first.waitForURL(/\/edit$/);
   const editUrl = first.url();
 
   // …the owner saves a new volume meanwhile…
