@@ -43,6 +43,23 @@ describe('the audit trail of team changes', () => {
     ]);
   });
 
+  it('records which pending invitation a new one to the same address replaced', async () => {
+    const world = await createTeamWorld(t.db);
+    const teamId = world.team.id;
+    const admin = await callerFor(t.db, { user: world.members.ADMIN });
+    const email = uniqueEmail('twice');
+    const first = await admin.api.team.invite({ teamId, email, role: 'VIEWER', capacities: [] });
+    const [second] = await appended(teamId, () =>
+      admin.api.team.invite({ teamId, email, role: 'EDITOR', capacities: [] }),
+    );
+    expect(second).toMatchObject({
+      action: 'invitation.created',
+      changes: { role: { new: 'EDITOR' }, replacesInvitationIds: { new: [first.invitationId] } },
+    });
+    expect(await t.db.invitation.count({ where: { teamId, email } })).toBe(1);
+    expect(await verifyChain({ db: t.db, teamId })).toMatchObject({ ok: true });
+  });
+
   it('records an invitation, its acceptance as a new membership, role changes and removal, one event each', async () => {
     const world = await createTeamWorld(t.db);
     const teamId = world.team.id;

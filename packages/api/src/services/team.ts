@@ -208,7 +208,16 @@ export const inviteMember = async ({
         fieldErrors: { email: ['Already a member of this team.'] },
       });
     }
-    await tx.invitation.deleteMany({ where: { teamId: input.teamId, email: input.email, acceptedAt: null } });
+    // A new invitation to the same address replaces a pending one (only one link works at a time);
+    // the replaced ids are recorded in this invitation's audit event.
+    const replaced = await tx.invitation.findMany({
+      where: { teamId: input.teamId, email: input.email, acceptedAt: null },
+      select: { id: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    if (replaced.length > 0) {
+      await tx.invitation.deleteMany({ where: { id: { in: replaced.map(({ id }) => id) } } });
+    }
     const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
     const invitation = await tx.invitation.create({
       data: {
@@ -238,7 +247,13 @@ export const inviteMember = async ({
         action: 'invitation.created',
         entityType: 'invitation',
         entityId: invitation.id,
-        changes: creationFields({ email: input.email, role: input.role, capacities: input.capacities, expiresAt }),
+        changes: creationFields({
+          email: input.email,
+          role: input.role,
+          capacities: input.capacities,
+          expiresAt,
+          ...(replaced.length > 0 ? { replacesInvitationIds: replaced.map(({ id }) => id) } : {}),
+        }),
       },
     );
     return { invitationId: invitation.id, email: input.email, link, expiresAt };
