@@ -71,6 +71,8 @@ describe('the demo seed', () => {
     });
     expect(actions.every((a) => a.actorId === owner.id)).toBe(true);
     expect(Object.fromEntries(actions.map((a) => [a.action, a._count]))).toEqual({
+      'team.created': 1,
+      'membership.created': 3,
       'project.created': 1,
       'task.created': 2,
       'assessment.letter_set': 6,

@@ -9,7 +9,7 @@ import {
   type TVerdict,
 } from '@rightsize/validators';
 import { addEvidence, setLetter } from './services/assessment.ts';
-import type { AuditActor } from './services/audit.ts';
+import { appendAudit, creationFields, type AuditActor } from './services/audit.ts';
 import { createProject } from './services/project.ts';
 import { createTask } from './services/task.ts';
 
@@ -273,6 +273,40 @@ export const seedDemo = async ({ db }: { db: Db }): Promise<{ seeded: boolean }>
       });
     }
     const ownerId = ids.get(DEMO_USERS.find((user) => user.role === 'OWNER')!.email)!;
+    // The demo teams' trails start like any team's: created by their owner, then each membership.
+    const actor: AuditActor = { actorId: ownerId, requestId: 'demo-seed', now: new Date() };
+    const secondOwnerId = ids.get(DEMO_SECOND_TEAM.members.find((member) => member.role === 'OWNER')!.email)!;
+    for (const [teamId, name, slug, creatorId, members] of [
+      [team.id, DEMO_TEAM.name, DEMO_TEAM.slug, ownerId, DEMO_USERS],
+      [second.id, DEMO_SECOND_TEAM.name, DEMO_SECOND_TEAM.slug, secondOwnerId, DEMO_SECOND_TEAM.members],
+    ] as const) {
+      await appendAudit(
+        tx,
+        { ...actor, actorId: creatorId },
+        {
+          teamId,
+          action: 'team.created',
+          entityType: 'team',
+          entityId: teamId,
+          changes: creationFields({ name, slug, owner: creatorId }),
+        },
+      );
+      for (const member of members) {
+        const userId = ids.get(member.email)!;
+        if (userId === creatorId) continue;
+        await appendAudit(
+          tx,
+          { ...actor, actorId: creatorId },
+          {
+            teamId,
+            action: 'membership.created',
+            entityType: 'membership',
+            entityId: userId,
+            changes: creationFields({ userId, role: member.role, capacities: [...member.capacities] }),
+          },
+        );
+      }
+    }
     return { teamId: team.id, ownerId };
   });
   // The worked example goes through the services, as the demo owner: its audit trail is real.
