@@ -14,6 +14,17 @@ export type {
   Evidence,
   AuditEvent,
   AuditChainHead,
+  Candidate,
+  EvalRun,
 } from './generated/client.ts';
-export { Role, Capacity, Locality, SmallLetter, Verdict, EvidenceKind } from './generated/enums.ts';
+export {
+  Role,
+  Capacity,
+  Locality,
+  SmallLetter,
+  Verdict,
+  EvidenceKind,
+  CandidateKind,
+  Deployment,
+} from './generated/enums.ts';
 export { migrationCount, serverVersion } from './introspect.ts';
