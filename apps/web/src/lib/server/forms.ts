@@ -35,6 +35,20 @@ export const text = (data: FormData, key: string): string | undefined => {
 export const safeNext = (value: string | null | undefined, fallback = '/teams'): string =>
   value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : fallback;
 
+/** Zod issues keyed by the form field `fieldFor` names for each issue's path. */
+const nestedFieldErrors = (error: z.ZodError, fieldFor: (path: readonly PropertyKey[]) => string) => {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    // A union that matched no branch carries the branches' own issues; show those, not "invalid".
+    const issues = issue.code === 'invalid_union' && issue.errors.length ? issue.errors.flat() : [issue];
+    for (const inner of issues) {
+      const path = issue === inner ? inner.path : [...issue.path, ...inner.path];
+      (errors[fieldFor(path)] ??= []).push(inner.message);
+    }
+  }
+  return errors;
+};
+
 /**
  * The failure to return from an action for an error a procedure threw. Unexpected errors are
  * rethrown (the error page and handleError deal with them); a lost session goes to sign-in.
@@ -42,7 +56,16 @@ export const safeNext = (value: string | null | undefined, fallback = '/teams'):
 export const failure = (
   event: RequestEvent,
   error: unknown,
-  { values = {}, form }: { values?: Record<string, string>; form?: string } = {},
+  {
+    values = {},
+    form,
+    fieldFor,
+  }: {
+    values?: Record<string, string>;
+    form?: string;
+    /** Maps a nested schema path to the form field that shows it (forms whose inputs are flat). */
+    fieldFor?: (path: readonly PropertyKey[]) => string;
+  } = {},
 ) => {
   if (!(error instanceof TRPCError)) throw error;
   if (error.code === 'UNAUTHORIZED' && event.locals.user === null && !event.url.pathname.startsWith('/sign-in')) {
@@ -53,7 +76,9 @@ export const failure = (
   const cause = error.cause;
   const fieldErrors: FormFailure['fieldErrors'] =
     cause instanceof z.ZodError
-      ? (z.flattenError(cause).fieldErrors as FormFailure['fieldErrors'])
+      ? fieldFor
+        ? nestedFieldErrors(cause, fieldFor)
+        : (z.flattenError(cause).fieldErrors as FormFailure['fieldErrors'])
       : cause instanceof AppError
         ? (cause.fieldErrors ?? {})
         : {};
