@@ -20,3 +20,4 @@ export * from './price-ladder.ts';
 export * from './explore.ts';
 export * from './format.ts';
 export * from './small.ts';
+export * from './version.ts';
