@@ -1,6 +1,14 @@
 // Plain values shared by forms and schemas, with no zod import: pages can show limits and choices
 // without shipping the validation library to the browser.
-import { smallGateLetters, smallLetterInitials, smallLetterNames, smallLetters, smallVerdicts } from '@rightsize/core';
+import {
+  candidateKinds,
+  deploymentKinds,
+  smallGateLetters,
+  smallLetterInitials,
+  smallLetterNames,
+  smallLetters,
+  smallVerdicts,
+} from '@rightsize/core';
 
 export const ROLES = ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'] as const;
 export type TRole = (typeof ROLES)[number];
@@ -89,3 +97,36 @@ export const EVIDENCE_URL_MAX_LENGTH = 2_000;
 export const EVIDENCE_BODY_MAX_LENGTH = 20_000;
 export const METRIC_UNIT_MAX_LENGTH = 40;
 export const EVIDENCE_SOURCE_MAX_LENGTH = 500;
+
+/** Candidate kinds, as the core names them. */
+export const CANDIDATE_KINDS = candidateKinds;
+export type TCandidateKind = (typeof CANDIDATE_KINDS)[number];
+
+export const CANDIDATE_KIND_NAMES: Readonly<Record<TCandidateKind, string>> = {
+  CLASSIFIER: 'Classifier',
+  EMBEDDER: 'Embedder',
+  RERANKER: 'Reranker',
+  VISION: 'Vision model',
+  CLASSICAL: 'Classical ML',
+  SLM: 'Small language model',
+  FRONTIER_API: 'Frontier API',
+  CASCADE: 'Cascade (small, then large)',
+};
+
+export const DEPLOYMENTS = deploymentKinds;
+export type TDeployment = (typeof DEPLOYMENTS)[number];
+
+export const DEPLOYMENT_NAMES: Readonly<Record<TDeployment, string>> = {
+  API: "A provider's API",
+  SELF_HOSTED: 'Self-hosted (own cloud or premises)',
+  ON_DEVICE: "On the user's device",
+};
+
+export const CANDIDATE_NAME_MAX_LENGTH = 120;
+export const CANDIDATE_NOTES_MAX_LENGTH = 5_000;
+
+/** Largest eval results file accepted, in bytes (50 MB): a promptfoo run with thousands of long responses fits. */
+export const EVAL_FILE_MAX_BYTES = 50_000_000;
+export const EVAL_FILE_NAME_MAX_LENGTH = 255;
+/** Subjects (providers, models) one import may map. */
+export const EVAL_MAPPING_MAX_SUBJECTS = 200;

@@ -6,3 +6,4 @@ export * from './audit.ts';
 export * from './project.ts';
 export * from './task.ts';
 export * from './assessment.ts';
+export * from './candidate.ts';
