@@ -19,14 +19,22 @@ export interface ClientOptions {
    * that must act as the owner, such as tampering with the audit trail).
    */
   role?: string | null;
+  /**
+   * Called with each SQL statement the client sends (Prisma's `query` log event): tests and
+   * benchmarks count a procedure's statements with it.
+   */
+  onQuery?: (sql: string) => void;
 }
 
 /** A Prisma client on a pg pool. One per process; disconnect it on shutdown. */
-export const createDb = (url: string, { maxConnections = 10, role = APP_ROLE }: ClientOptions = {}): Db =>
-  new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString: url,
-      max: maxConnections,
-      ...(role === null ? {} : { options: `-c role=${role}` }),
-    }),
+export const createDb = (url: string, { maxConnections = 10, role = APP_ROLE, onQuery }: ClientOptions = {}): Db => {
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: maxConnections,
+    ...(role === null ? {} : { options: `-c role=${role}` }),
   });
+  if (!onQuery) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query', (event) => onQuery(event.query));
+  return client as unknown as Db;
+};
