@@ -1,6 +1,8 @@
 import { assessmentRouter } from './routers/assessment/index.ts';
 import { auditRouter } from './routers/audit/index.ts';
 import { authRouter } from './routers/auth/index.ts';
+import { candidateRouter } from './routers/candidate/index.ts';
+import { comparisonRouter } from './routers/comparison/index.ts';
 import { evidenceRouter } from './routers/evidence/index.ts';
 import { projectRouter } from './routers/project/index.ts';
 import { systemRouter } from './routers/system/index.ts';
@@ -17,6 +19,8 @@ export const appRouter = router({
   task: taskRouter,
   assessment: assessmentRouter,
   evidence: evidenceRouter,
+  candidate: candidateRouter,
+  comparison: comparisonRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,11 +8,12 @@
  * @module
  */
 import { createHash } from 'node:crypto';
+import { EVAL_FILE_MAX_BYTES } from '@rightsize/validators';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 
 /** Largest file accepted, in bytes (50 MB): a promptfoo run with thousands of long responses fits. */
-export const MAX_EVAL_FILE_BYTES = 50_000_000;
+export const MAX_EVAL_FILE_BYTES = EVAL_FILE_MAX_BYTES;
 
 export type EvalTool = 'promptfoo' | 'lm-eval';
 
