@@ -5,6 +5,7 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { callerFor, createTeamWorld } from '../test/factories.ts';
+import { AppError } from './errors.ts';
 import { callPath, routerProcedures } from '../test/router.ts';
 import { PROCEDURES } from '../test/procedure-inputs.ts';
 
@@ -36,7 +37,11 @@ const rowCounts = async () => {
            (SELECT coalesce(sum(version), 0) FROM "Project") AS project_versions,
            (SELECT coalesce(sum(version), 0) FROM "Task") AS task_versions,
            (SELECT coalesce(sum(version), 0) FROM "AssessmentLetter") AS letter_versions,
-           (SELECT coalesce(sum(version), 0) FROM "Evidence") AS evidence_versions`;
+           (SELECT coalesce(sum(version), 0) FROM "Evidence") AS evidence_versions,
+           (SELECT count(*) FROM "Candidate") AS candidates, (SELECT count(*) FROM "EvalRun") AS eval_runs,
+           (SELECT coalesce(sum(version), 0) FROM "Candidate") AS candidate_versions,
+           (SELECT count(*) FROM "Candidate" WHERE "measuredQuality" IS NOT NULL OR "measuredP95Ms" IS NOT NULL)
+             AS measured_candidates`;
   return row;
 };
 
@@ -91,10 +96,11 @@ describe('every mutation refuses bad input', () => {
       expect(error, `${path}, ${label}`).toBeInstanceOf(TRPCError);
       expect((error as TRPCError).code, `${path}, ${label}`).toBe('BAD_REQUEST');
       if (key) {
-        const fieldErrors = z.flattenError((error as TRPCError).cause as z.ZodError).fieldErrors as Record<
-          string,
-          unknown
-        >;
+        // The schema's errors, or a service's for what only it can check (an upload's content).
+        const cause = (error as TRPCError).cause;
+        const fieldErrors = (
+          cause instanceof AppError ? cause.fieldErrors : z.flattenError(cause as z.ZodError).fieldErrors
+        ) as Record<string, unknown>;
         expect(Object.keys(fieldErrors), `${path}, ${label}`).toContain(key);
       }
       expect(await rowCounts(), `${path}, ${label} wrote something`).toEqual(before);

@@ -4,8 +4,16 @@ import { createSession, hashPassword, type SessionUser } from '@rightsize/auth';
 import type { Capacity, Db, Role } from '@rightsize/db';
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../src/context.ts';
-import { ZTaskCreate, type TTaskCreateInput } from '@rightsize/validators';
+import {
+  ZCandidateCreate,
+  ZTaskCreate,
+  type TCandidateCreate,
+  type TCandidateKind,
+  type TCandidateSpec,
+  type TTaskCreateInput,
+} from '@rightsize/validators';
 import { appendAudit, type AuditActor } from '../src/services/audit.ts';
+import { createCandidate as createCandidateService } from '../src/services/candidate.ts';
 import { createProject as createProjectService } from '../src/services/project.ts';
 import { createTask as createTaskService } from '../src/services/task.ts';
 import { createCaller } from '../src/router.ts';
@@ -189,3 +197,100 @@ export const createProjectWithTask = async (db: Db, teamId: string, actorId: str
   const task = await createTask(db, { teamId, projectId: project.id, actorId });
   return { project, task };
 };
+
+/** One deployment of each kind, valid on TASK_BUDGETS' task (and on the demo receipts task). */
+export const CANDIDATE_SPECS = {
+  /** A frontier API from the price catalogue, with the provider's speed as the team assumes it. */
+  api: {
+    deployment: 'API',
+    priceId: 'openai-gpt-4o',
+    ttftSeconds: 0.45,
+    outputTokensPerSecond: 90,
+    jurisdiction: 'US',
+  },
+  /** An 8 B model on one L4 in the team's cloud. */
+  gpu: {
+    deployment: 'SELF_HOSTED',
+    runsIn: 'OWN_CLOUD',
+    model: { catalogId: 'llama-3.1-8b' },
+    format: 'int4_awq',
+    hardware: { gpu: { deviceId: 'l4', gpuPriceId: 'gcp-g2-l4' } },
+    jurisdiction: 'EU',
+  },
+  /** A fine-tuned encoder on CPUs, priced in vCPU-hours. */
+  cpu: {
+    deployment: 'SELF_HOSTED',
+    runsIn: 'OWN_CLOUD',
+    model: { catalogId: 'modernbert-base' },
+    format: 'f32',
+    hardware: { cpu: { usdPerVcpuHour: 0.04, vcpuSecondsPerRequest: 0.05 } },
+    jurisdiction: 'EU',
+  },
+  /** A 3 B model, Q4, on a phone. */
+  device: {
+    deployment: 'ON_DEVICE',
+    model: { catalogId: 'llama-3.2-3b' },
+    format: 'q4_k_m',
+    deviceId: 'snapdragon-8-gen-3',
+  },
+} as const satisfies Record<string, TCandidateSpec>;
+
+/** A single-model candidate created through the service (SLM on a phone unless told). */
+export const createCandidate = (
+  db: Db,
+  {
+    teamId,
+    taskId,
+    actorId = null,
+    name = 'Llama 3.2 3B on the phone',
+    kind = 'SLM',
+    spec = CANDIDATE_SPECS.device,
+  }: {
+    teamId: string;
+    taskId: string;
+    actorId?: string | null;
+    name?: string;
+    kind?: Exclude<TCandidateKind, 'CASCADE'>;
+    spec?: TCandidateSpec;
+  },
+) =>
+  createCandidateService({
+    db,
+    actor: factoryActor(actorId),
+    input: ZCandidateCreate.parse({ teamId, taskId, kind, name, spec }) as TCandidateCreate,
+  });
+
+/** A cascade of two candidates of the same task, created through the service. */
+export const createCascade = (
+  db: Db,
+  {
+    teamId,
+    taskId,
+    smallCandidateId,
+    largeCandidateId,
+    escalationRate = 0.12,
+    actorId = null,
+    name = 'Small first, then the API',
+  }: {
+    teamId: string;
+    taskId: string;
+    smallCandidateId: string;
+    largeCandidateId: string;
+    escalationRate?: number;
+    actorId?: string | null;
+    name?: string;
+  },
+) =>
+  createCandidateService({
+    db,
+    actor: factoryActor(actorId),
+    input: ZCandidateCreate.parse({
+      teamId,
+      taskId,
+      kind: 'CASCADE',
+      name,
+      smallCandidateId,
+      largeCandidateId,
+      escalationRate,
+    }) as TCandidateCreate,
+  });

@@ -4,10 +4,13 @@ import type { Db, Role } from '@rightsize/db';
 import { randomBytes } from 'node:crypto';
 import { hashSecret } from '@rightsize/auth';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { readFileSync } from 'node:fs';
 import {
+  CANDIDATE_SPECS,
   TASK_BUDGETS,
   TEST_PASSWORD,
   appendAuditEvents,
+  createCandidate,
   createProject,
   createProjectWithTask,
   createUser,
@@ -15,6 +18,8 @@ import {
   type TeamWorld,
 } from './factories.ts';
 import { addEvidence } from '../src/services/assessment.ts';
+import { parseLmEval } from '../src/imports/index.ts';
+import { makePromptfooResults } from './eval-files.ts';
 import type { SessionUser } from '@rightsize/auth';
 
 export type Caller = 'anonymous' | 'outsider' | Role;
@@ -402,7 +407,125 @@ export const PROCEDURES: Record<string, ProcedureEntry> = {
     }),
     expect: team('EDITOR'),
   },
+  'candidate.create': {
+    // Only the required fields: the bad-input walker removes each in turn.
+    input: async ({ db, world }) => ({
+      teamId: world.team.id,
+      taskId: (await createProjectWithTask(db, world.team.id)).task.id,
+      kind: 'SLM',
+      name: 'Llama 3.2 3B on the phone',
+      spec: CANDIDATE_SPECS.device,
+    }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      taskId: (await createProjectWithTask(db, world.otherTeam.id)).task.id,
+      kind: 'SLM',
+      name: 'Llama 3.2 3B on the phone',
+      spec: CANDIDATE_SPECS.device,
+    }),
+    expect: team('EDITOR'),
+  },
+  'candidate.find': {
+    input: async ({ db, world }) => ({ teamId: world.team.id, taskId: (await candidateIn(db, world.team.id)).taskId }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      taskId: (await candidateIn(db, world.otherTeam.id)).taskId,
+    }),
+    expect: team('VIEWER'),
+  },
+  'candidate.get': {
+    input: async ({ db, world }) => ({ teamId: world.team.id, candidateId: (await candidateIn(db, world.team.id)).id }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      candidateId: (await candidateIn(db, world.otherTeam.id)).id,
+    }),
+    expect: team('VIEWER'),
+  },
+  'candidate.update': {
+    input: async ({ db, world }) => ({
+      teamId: world.team.id,
+      candidateId: (await candidateIn(db, world.team.id)).id,
+      version: 1,
+      name: 'Renamed',
+    }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      candidateId: (await candidateIn(db, world.otherTeam.id)).id,
+      version: 1,
+      name: 'Renamed',
+    }),
+    expect: team('EDITOR'),
+  },
+  'candidate.archive': {
+    input: async ({ db, world }) => ({
+      teamId: world.team.id,
+      candidateId: (await candidateIn(db, world.team.id)).id,
+      version: 1,
+    }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      candidateId: (await candidateIn(db, world.otherTeam.id)).id,
+      version: 1,
+    }),
+    expect: team('EDITOR'),
+  },
+  'comparison.get': {
+    input: async ({ db, world }) => ({ teamId: world.team.id, taskId: (await candidateIn(db, world.team.id)).taskId }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      taskId: (await candidateIn(db, world.otherTeam.id)).taskId,
+    }),
+    expect: team('VIEWER'),
+  },
+  'evidence.importPromptfoo': {
+    // The confirming call (with a mapping), so the walker checks that refused input writes nothing.
+    input: async ({ db, world }) => importInput(await candidateIn(db, world.team.id), world.team.id, 'promptfoo'),
+    // Another team's task, mapped to that team's candidate.
+    foreign: async ({ db, world }) =>
+      importInput(await candidateIn(db, world.otherTeam.id), world.team.id, 'promptfoo'),
+    expect: team('EDITOR'),
+  },
+  'evidence.importLmEval': {
+    input: async ({ db, world }) => importInput(await candidateIn(db, world.team.id), world.team.id, 'lm-eval'),
+    foreign: async ({ db, world }) => importInput(await candidateIn(db, world.otherTeam.id), world.team.id, 'lm-eval'),
+    expect: team('EDITOR'),
+  },
 };
+
+/** A candidate on a fresh task of the team. */
+async function candidateIn(db: Db, teamId: string) {
+  const { task } = await createProjectWithTask(db, teamId);
+  return createCandidate(db, { teamId, taskId: task.id });
+}
+
+/** A results file whose one subject is mapped to `candidate`, as the import procedures take it. */
+export const PROMPTFOO_FILE = JSON.stringify(
+  makePromptfooResults({
+    providers: [{ id: 'llama.cpp:llama-3.2-3b-instruct-q4_k_m' }],
+    cases: [
+      { provider: 'llama.cpp:llama-3.2-3b-instruct-q4_k_m', pass: true, latencyMs: 610 },
+      { provider: 'llama.cpp:llama-3.2-3b-instruct-q4_k_m', pass: true, latencyMs: 540 },
+      { provider: 'llama.cpp:llama-3.2-3b-instruct-q4_k_m', pass: false, latencyMs: 720 },
+    ],
+  }),
+);
+export const LM_EVAL_FILE = readFileSync(
+  new URL('../src/imports/fixtures/lm-eval-pythia-160m.json', import.meta.url),
+  'utf8',
+);
+
+function importInput(candidate: { id: string; taskId: string }, teamId: string, tool: 'promptfoo' | 'lm-eval') {
+  const content = tool === 'promptfoo' ? PROMPTFOO_FILE : LM_EVAL_FILE;
+  const key =
+    tool === 'promptfoo' ? 'llama.cpp:llama-3.2-3b-instruct-q4_k_m' : parseLmEval(LM_EVAL_FILE).subjects[0]!.key;
+  return {
+    teamId,
+    taskId: candidate.taskId,
+    fileName: tool === 'promptfoo' ? 'results.json' : 'results_2025-03-14.json',
+    content,
+    mapping: { [key]: candidate.id },
+  };
+}
 
 /** A note on a fresh task of the team, added through the service. */
 async function evidenceIn(db: Db, teamId: string, actorId: string) {
