@@ -2,7 +2,16 @@ import { isCommonPassword, verifyPassword } from '@rightsize/auth';
 import { createTestDatabase, type TestDatabase } from '@rightsize/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor } from '../test/factories.ts';
-import { DEMO_PASSWORD, DEMO_PROJECT, DEMO_TEAM, DEMO_USERS, seedDemo } from './seed.ts';
+import {
+  DEMO_CANDIDATES,
+  DEMO_CASCADE,
+  DEMO_EVAL,
+  DEMO_PASSWORD,
+  DEMO_PROJECT,
+  DEMO_TEAM,
+  DEMO_USERS,
+  seedDemo,
+} from './seed.ts';
 import { verifyChain } from './services/audit.ts';
 
 let t: TestDatabase;
@@ -58,7 +67,7 @@ describe('the demo seed', () => {
     expect(assessment.letters.every((l) => l.verdict === 'PASS' && l.rationale.length > 20)).toBe(true);
     expect(assessment.letters.every((l) => l.setBy?.id === owner.id && l.evidence.length > 0)).toBe(true);
     const evidence = assessment.letters.flatMap((l) => l.evidence);
-    expect(new Set(evidence.map((e) => e.kind))).toEqual(new Set(['LINK', 'NOTE', 'METRIC']));
+    expect(new Set(evidence.map((e) => e.kind))).toEqual(new Set(['LINK', 'NOTE', 'METRIC', 'EVAL_RUN']));
     expect(evidence.filter((e) => e.kind === 'METRIC').every((e) => (e.sampleSize ?? 0) >= 1)).toBe(true);
     const open = await api.assessment.get({ teamId: team.id, taskId: assistant.id });
     expect(open.letters[0]).toMatchObject({ verdict: 'FAIL', rationale: expect.stringMatching(/open-ended/) });
@@ -76,9 +85,68 @@ describe('the demo seed', () => {
       'project.created': 1,
       'task.created': 2,
       'assessment.letter_set': 6,
-      'evidence.added': evidence.length,
+      'evidence.added': evidence.filter((e) => e.kind !== 'EVAL_RUN').length,
+      'candidate.created': Object.keys(DEMO_CANDIDATES).length + 1,
+      'evidence.imported': 1,
     });
     expect(await verifyChain({ db: t.db, teamId: team.id })).toMatchObject({ ok: true });
+  });
+
+  it('gives the receipts task candidates of every deployment and a cascade, two of them measured by an imported run', async () => {
+    const team = await t.db.team.findUniqueOrThrow({ where: { slug: DEMO_TEAM.slug }, select: { id: true } });
+    const viewer = await t.db.user.findUniqueOrThrow({
+      where: { email: 'viewer@demo.example' },
+      select: { id: true, email: true, displayName: true },
+    });
+    const { api } = await callerFor(t.db, { user: viewer });
+    const task = (await api.task.find({ teamId: team.id })).find((x) => x.name === DEMO_PROJECT.tasks.receipts)!;
+    const comparison = await api.comparison.get({ teamId: team.id, taskId: task.id });
+    const byName = Object.fromEntries(comparison.candidates.map((c) => [c.name, c]));
+    expect(comparison.candidates.map((c) => c.name)).toEqual([
+      ...Object.values(DEMO_CANDIDATES).map((c) => c.name),
+      DEMO_CASCADE.name,
+    ]);
+    expect(comparison.candidates.map((c) => [c.kind, c.deployment])).toEqual([
+      ['CLASSIFIER', 'SELF_HOSTED'],
+      ['SLM', 'ON_DEVICE'],
+      ['SLM', 'SELF_HOSTED'],
+      ['FRONTIER_API', 'API'],
+      ['CASCADE', null],
+    ]);
+    expect(comparison.candidates.every((c) => c.evaluation !== null && c.problem === null)).toBe(true);
+
+    const measured = comparison.candidates.filter((c) => c.measured.quality && c.measured.latency);
+    expect(measured.map((c) => c.name)).toEqual([
+      DEMO_CANDIDATES.phone.name,
+      DEMO_CANDIDATES.l4.name,
+      DEMO_CANDIDATES.frontier.name,
+    ]);
+    for (const candidate of measured) {
+      expect(candidate.measured.quality!.source).toMatch(
+        new RegExp(`^promptfoo run ${DEMO_EVAL.evalId}, ${DEMO_EVAL.fileName}, sha256 [0-9a-f]{12}$`),
+      );
+      expect(candidate.evaluation!.quality.value.basis).toBe('measured');
+      expect(candidate.evaluation!.latency.p95Seconds.basis).toBe('measured');
+    }
+
+    // The story: the phone meets every budget; the others each break one.
+    const phone = byName[DEMO_CANDIDATES.phone.name]!.evaluation!;
+    expect([phone.cost, phone.latency, phone.memory, phone.control, phone.quality].map((a) => a.verdict)).toEqual([
+      'PASS',
+      'PASS',
+      'PASS',
+      'PASS',
+      'PASS',
+    ]);
+    expect(byName[DEMO_CANDIDATES.frontier.name]!.evaluation!.cost.verdict).toBe('FAIL');
+    expect(byName[DEMO_CANDIDATES.encoder.name]!.evaluation!.control.verdict).toBe('FAIL');
+    expect(byName[DEMO_CASCADE.name]!.evaluation!.control.verdict).toBe('FAIL');
+    expect(comparison.suggestions.LOCAL).toMatchObject({
+      verdict: 'PASS',
+      candidateIds: [byName[DEMO_CANDIDATES.phone.name]!.id],
+    });
+    expect(comparison.suggestions.AFFORDABLE.verdict).toBe('PASS');
+    expect(comparison.suggestions.LATENCY.verdict).toBe('PASS');
   });
 
   it('seeds nothing when teams exist, and its password passes the sign-up policy', async () => {

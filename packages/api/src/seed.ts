@@ -1,15 +1,21 @@
 import { hashPassword } from '@rightsize/auth';
 import type { Capacity, Db, Role } from '@rightsize/db';
 import {
+  ZCandidateCreate,
+  ZEvalImport,
   ZEvidenceAdd,
   ZSetLetter,
   ZTaskCreate,
+  type TCandidateCreate,
   type TSmallLetter,
   type TTaskCreateInput,
   type TVerdict,
 } from '@rightsize/validators';
+import { makePromptfooResults } from '../test/eval-files.ts';
 import { addEvidence, setLetter } from './services/assessment.ts';
 import { appendAudit, creationFields, type AuditActor } from './services/audit.ts';
+import { createCandidate } from './services/candidate.ts';
+import { importEvalRun, previewEvalImport } from './services/eval-import.ts';
 import { createProject } from './services/project.ts';
 import { createTask } from './services/task.ts';
 
@@ -86,7 +92,8 @@ const RECEIPTS_TASK: DemoTask = {
     latencyP99Ms: 1_500,
     streaming: false,
     targetDevice: 'mid-tier-android',
-    memoryBudgetBytes: 1.5e9,
+    // Half of a 6 GB phone: room for a 3 B model at 4 bits next to the app and the OS.
+    memoryBudgetBytes: 3e9,
     locality: 'ON_DEVICE',
     jurisdictions: ['EU', 'UK'],
     monthlyBudgetUsd: 2_000,
@@ -178,6 +185,154 @@ const RECEIPTS_TASK: DemoTask = {
   },
 };
 
+/**
+ * The receipts task's candidates: the lesson's menu of small things against a frontier API, and a
+ * cascade of the two. Prices and device figures come from the catalogue; the figures the team
+ * supplies (vCPU price and time, the provider's speed) say so in the notes.
+ */
+export const DEMO_CANDIDATES = {
+  encoder: {
+    kind: 'CLASSIFIER',
+    name: 'ModernBERT field tagger on CPU',
+    notes:
+      'ModernBERT-base fine-tuned to tag vendor, date, total and tax in the OCR text, served on CPUs in our EU cloud account. **Team assumptions:** USD 0.04 per vCPU-hour and 50 vCPU-ms per receipt (to be measured).',
+    spec: {
+      deployment: 'SELF_HOSTED',
+      runsIn: 'OWN_CLOUD',
+      model: { catalogId: 'modernbert-base' },
+      format: 'f32',
+      hardware: { cpu: { usdPerVcpuHour: 0.04, vcpuSecondsPerRequest: 0.05 } },
+      jurisdiction: 'EU',
+    },
+  },
+  phone: {
+    kind: 'SLM',
+    name: 'Llama 3.2 3B Q4 on the phone',
+    notes:
+      'Llama 3.2 3B Instruct, GGUF Q4_K_M, in the app through llama.cpp, after on-device OCR. The catalogue has no peak compute for mid-tier Android, so its latency is the measured one.',
+    spec: {
+      deployment: 'ON_DEVICE',
+      model: { catalogId: 'llama-3.2-3b' },
+      format: 'q4_k_m',
+      deviceId: 'mid-tier-android',
+    },
+  },
+  l4: {
+    kind: 'SLM',
+    name: 'Llama 3.1 8B on one L4',
+    notes: 'Llama 3.1 8B Instruct, AWQ int4, on vLLM on one NVIDIA L4 (GCP g2-standard-4) in our EU cloud account.',
+    spec: {
+      deployment: 'SELF_HOSTED',
+      runsIn: 'OWN_CLOUD',
+      model: { catalogId: 'llama-3.1-8b' },
+      format: 'int4_awq',
+      hardware: { gpu: { deviceId: 'l4', gpuPriceId: 'gcp-g2-l4' } },
+      jurisdiction: 'EU',
+    },
+  },
+  frontier: {
+    kind: 'FRONTIER_API',
+    name: 'GPT-4o',
+    notes:
+      "OpenAI's list price from the catalogue. **Team assumptions:** 450 ms to the first token and 90 tokens/s, as seen in our own trials; data processed in the US.",
+    spec: {
+      deployment: 'API',
+      priceId: 'openai-gpt-4o',
+      ttftSeconds: 0.45,
+      outputTokensPerSecond: 90,
+      jurisdiction: 'US',
+    },
+  },
+} as const;
+
+export const DEMO_CASCADE = {
+  name: 'Phone first, GPT-4o for the hard 12 %',
+  notes:
+    'Every receipt goes to the 3 B model on the phone; when its confidence is low (about 12 % of receipts in our trial) the image goes to GPT-4o.',
+  escalationRate: 0.12,
+} as const;
+
+/** Demo data: a promptfoo run over 250 labelled receipts, one column per model. */
+export const DEMO_EVAL = {
+  fileName: 'receipts-holdout-demo.json',
+  evalId: 'eval-demo-receipts-2026-11-18T09:30:00',
+  providers: [
+    // [provider id, cases passed of 250, median latency in ms, spread (log-normal sigma)]
+    ['llama.cpp:llama-3.2-3b-instruct-q4_k_m', 244, 430, 0.2],
+    ['openai:chat:meta-llama/Llama-3.1-8B-Instruct', 245, 350, 0.25],
+    ['openai:gpt-4o', 247, 1_050, 0.3],
+  ],
+  cases: 250,
+} as const;
+
+/** The demo run as promptfoo writes it, from a fixed seed so every seeded database holds the same file. */
+export const demoEvalFile = (): string => {
+  let state = 0x7ec1;
+  const random = () => {
+    // mulberry32
+    state = (state + 0x6d2b79f5) | 0;
+    let x = Math.imul(state ^ (state >>> 15), 1 | state);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const cases = DEMO_EVAL.providers.flatMap(([provider, passed, median, sigma]) => {
+    // The misses are spread over the run, not bunched at its end.
+    const misses = new Set(Array.from({ length: DEMO_EVAL.cases - passed }, (_, i) => 17 + i * 37));
+    return Array.from({ length: DEMO_EVAL.cases }, (_, i) => ({
+      provider,
+      pass: !misses.has(i),
+      latencyMs: Math.round(median * Math.exp(sigma * normal())),
+    }));
+  });
+  return JSON.stringify(
+    makePromptfooResults({
+      evalId: DEMO_EVAL.evalId,
+      timestamp: '2026-11-18T09:30:00.000Z',
+      description: 'Receipt fields on the labelled holdout (demo data)',
+      providers: DEMO_EVAL.providers.map(([id]) => ({ id })),
+      cases,
+    }),
+  );
+};
+
+const seedReceiptsCandidates = async (db: Db, actor: AuditActor, teamId: string, taskId: string) => {
+  const ids: Record<string, string> = {};
+  for (const [key, candidate] of Object.entries(DEMO_CANDIDATES)) {
+    const created = await createCandidate({
+      db,
+      actor,
+      input: ZCandidateCreate.parse({ ...candidate, teamId, taskId }) as TCandidateCreate,
+    });
+    ids[key] = created.id;
+  }
+  await createCandidate({
+    db,
+    actor,
+    input: ZCandidateCreate.parse({
+      ...DEMO_CASCADE,
+      kind: 'CASCADE',
+      teamId,
+      taskId,
+      smallCandidateId: ids.phone,
+      largeCandidateId: ids.frontier,
+    }) as TCandidateCreate,
+  });
+  // The import goes through its two steps, as in the app: the preview's suggested mapping, then the import.
+  const input = ZEvalImport.parse({ teamId, taskId, fileName: DEMO_EVAL.fileName, content: demoEvalFile() });
+  const preview = await previewEvalImport({ db, tool: 'promptfoo', input });
+  const expected = {
+    [DEMO_EVAL.providers[0][0]]: ids.phone,
+    [DEMO_EVAL.providers[1][0]]: ids.l4,
+    [DEMO_EVAL.providers[2][0]]: ids.frontier,
+  };
+  for (const [key, id] of Object.entries(expected)) {
+    if (preview.suggestedMapping[key] !== id)
+      throw new Error(`demo seed: the import did not suggest a candidate for ${key}`);
+  }
+  await importEvalRun({ db, actor, tool: 'promptfoo', input: { ...input, mapping: preview.suggestedMapping } });
+};
+
 /** The counter-example: an open-ended assistant fails S, so no small model, whatever else holds. */
 const ASSISTANT_TASK: DemoTask = {
   budgets: {
@@ -216,6 +371,7 @@ export const DEMO_PROJECT = {
 
 const seedDemoTask = async (db: Db, actor: AuditActor, teamId: string, projectId: string, demo: DemoTask) => {
   const task = await createTask({ db, actor, input: ZTaskCreate.parse({ ...demo.budgets, teamId, projectId }) });
+  if (demo === RECEIPTS_TASK) await seedReceiptsCandidates(db, actor, teamId, task.id);
   for (const [letter, { verdict, rationale, evidence = [] }] of Object.entries(demo.letters)) {
     await setLetter({
       db,
