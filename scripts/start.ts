@@ -52,7 +52,9 @@ if (!stopping) {
   web = spawn(process.execPath, [webBuildEntry], {
     cwd: repoRoot,
     stdio: 'inherit',
-    env: { ...dbEnv, PORT: String(port), ORIGIN: origin, NODE_ENV: 'production' },
+    // Eval results files of up to 50 MB travel as JSON strings (escaping can nearly double them):
+    // adapter-node's default 512 KB body limit would refuse them.
+    env: { BODY_SIZE_LIMIT: '100M', ...dbEnv, PORT: String(port), ORIGIN: origin, NODE_ENV: 'production' },
   });
   web.once('exit', (code) => void stop(code ?? 0));
   await waitForHttp(`http://127.0.0.1:${port}/healthz`).then(

@@ -17,7 +17,16 @@ export const startBuiltServer = async (env: Record<string, string | undefined>):
   const origin = `http://localhost:${port}`;
   const child = spawn(process.execPath, [webBuildEntry], {
     cwd: repoRoot,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, NODE_ENV: 'production' },
+    env: {
+      // As `pnpm start` and the deployments: eval results uploads are up to 50 MB.
+      BODY_SIZE_LIMIT: '100M',
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ORIGIN: origin,
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await waitForHttp(`${origin}/healthz`);
