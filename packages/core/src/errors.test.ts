@@ -26,6 +26,38 @@ const PROJECTION = { requestsPerMonth: 1e6, growthPerMonth: 0.05, months: 12, co
 const CROSSOVER = { apiUsdPerRequest: 0.002, replicaMonthlyUsd: 1460, requestsPerMonthPerReplica: 3e6 };
 const EXPLORE = { params: 3e9, servedTokens: 10e9, preset: 'lesson' } as const;
 const FIT = { memoryBytes: 80e9, weightBytes: 35e9 };
+const TASK: core.TaskBudgets = {
+  monthlyRequests: 3e6,
+  monthlyGrowth: 0.05,
+  inputTokens: 400,
+  outputTokens: 40,
+  inputTokensP95: 900,
+  outputTokensP95: 80,
+  latencyP95Seconds: 4,
+  latencyP99Seconds: 8,
+  streaming: false,
+  ttftSeconds: null,
+  targetDeviceId: null,
+  memoryBudgetBytes: null,
+  locality: 'ANY',
+  jurisdictions: [],
+  monthlyBudgetUsd: 5000,
+  qualityBar: 0.95,
+  qualityHigherBetter: true,
+};
+const API_SPEC: core.CandidateSpec = { deployment: 'API', priceId: 'openai-gpt-4o' };
+const GPU_SPEC: core.CandidateSpec = {
+  deployment: 'SELF_HOSTED',
+  runsIn: 'OWN_CLOUD',
+  model: { catalogId: 'llama-3.1-8b' },
+  format: 'int4_awq',
+  hardware: { gpu: { deviceId: 'l4' } },
+};
+const EVALUATION = core.evaluateCandidate({ task: TASK, kind: 'FRONTIER_API', spec: API_SPEC });
+const evaluateWith = (change: Partial<core.EvaluateOptions>) =>
+  core.evaluateCandidate({ task: TASK, kind: 'SLM', spec: GPU_SPEC, ...change });
+const TAIL = { p95Seconds: 3, p99Seconds: 4.6 };
+const MIXTURE = { small: TAIL, large: TAIL, escalationRate: 0.1, quantile: 0.95 };
 
 type Case = readonly [label: string, call: () => unknown, argument: string];
 
@@ -359,6 +391,206 @@ const cases: Record<string, readonly Case[]> = {
       'verdicts.LOCAL',
     ],
     ['missing letter', () => core.smallReading(bad({ SPECIFIC: 'PASS' })), 'verdicts.MEASURED'],
+  ],
+  evaluateCandidate: [
+    ['missing options', () => core.evaluateCandidate(bad(undefined)), 'options'],
+    ['negative volume', () => evaluateWith({ task: { ...TASK, monthlyRequests: -1 } }), 'task.monthlyRequests'],
+    ['growth of -100 %', () => evaluateWith({ task: { ...TASK, monthlyGrowth: -1 } }), 'task.monthlyGrowth'],
+    ['p95 input below typical', () => evaluateWith({ task: { ...TASK, inputTokensP95: 100 } }), 'task.inputTokensP95'],
+    ['p99 budget below p95', () => evaluateWith({ task: { ...TASK, latencyP99Seconds: 1 } }), 'task.latencyP99Seconds'],
+    ['zero TTFT budget', () => evaluateWith({ task: { ...TASK, ttftSeconds: 0 } }), 'task.ttftSeconds'],
+    [
+      'unknown target device',
+      () => evaluateWith({ task: { ...TASK, targetDeviceId: bad('tpu') } }),
+      'task.targetDeviceId',
+    ],
+    ['unknown locality', () => evaluateWith({ task: { ...TASK, locality: bad('MOON') } }), 'task.locality'],
+    [
+      'jurisdictions not a list',
+      () => evaluateWith({ task: { ...TASK, jurisdictions: bad('EU') } }),
+      'task.jurisdictions',
+    ],
+    ['NaN quality bar', () => evaluateWith({ task: { ...TASK, qualityBar: NAN } }), 'task.qualityBar'],
+    ['cascade kind', () => evaluateWith({ kind: 'CASCADE' }), 'kind'],
+    ['unknown deployment', () => evaluateWith({ spec: bad({ deployment: 'EDGE' }) }), 'spec.deployment'],
+    ['unknown price', () => evaluateWith({ spec: { deployment: 'API', priceId: bad('gpt-9') } }), 'spec.priceId'],
+    [
+      'negative custom price',
+      () => evaluateWith({ spec: { deployment: 'API', usdPerMillionInputTokens: -1 } }),
+      'spec.usdPerMillionInputTokens',
+    ],
+    [
+      'zero tokens/s',
+      () => evaluateWith({ spec: { deployment: 'API', outputTokensPerSecond: 0 } }),
+      'spec.outputTokensPerSecond',
+    ],
+    [
+      'unknown model',
+      () => evaluateWith({ spec: { ...GPU_SPEC, model: { catalogId: bad('gpt-2') } } }),
+      'spec.model.catalogId',
+    ],
+    [
+      'encoder as an SLM',
+      () => evaluateWith({ spec: { ...GPU_SPEC, model: { catalogId: 'bert-base-uncased' } } }),
+      'spec.model.catalogId',
+    ],
+    [
+      'custom model without a name',
+      () => evaluateWith({ spec: { ...GPU_SPEC, model: { custom: { name: '', params: 1e9 } } } }),
+      'spec.model.custom.name',
+    ],
+    ['unknown format', () => evaluateWith({ spec: { ...GPU_SPEC, format: bad('fp4') } }), 'spec.format'],
+    ['unknown KV format', () => evaluateWith({ spec: { ...GPU_SPEC, kvFormat: bad('q4') } }), 'spec.kvFormat'],
+    ['unknown runsIn', () => evaluateWith({ spec: { ...GPU_SPEC, runsIn: bad('THIRD_PARTY') } }), 'spec.runsIn'],
+    ['no hardware kind', () => evaluateWith({ spec: { ...GPU_SPEC, hardware: bad({}) } }), 'spec.hardware'],
+    [
+      'unknown GPU',
+      () => evaluateWith({ spec: { ...GPU_SPEC, hardware: { gpu: { deviceId: bad('b200') } } } }),
+      'spec.hardware.gpu.deviceId',
+    ],
+    [
+      'MBU above 1',
+      () => evaluateWith({ spec: { ...GPU_SPEC, hardware: { gpu: { deviceId: 'l4', mbu: 1.2 } } } }),
+      'spec.hardware.gpu.mbu',
+    ],
+    [
+      'price for another GPU',
+      () =>
+        evaluateWith({
+          spec: { ...GPU_SPEC, hardware: { gpu: { deviceId: 'l4', gpuPriceId: 'aws-p5-h100-2026-03' } } },
+        }),
+      'spec.hardware.gpu.gpuPriceId',
+    ],
+    [
+      'zero vCPU-seconds',
+      () =>
+        evaluateWith({
+          spec: { ...GPU_SPEC, hardware: { cpu: { usdPerVcpuHour: 0.04, vcpuSecondsPerRequest: 0 } } },
+        }),
+      'spec.hardware.cpu.vcpuSecondsPerRequest',
+    ],
+    ['fractional replicas', () => evaluateWith({ spec: { ...GPU_SPEC, replicas: 1.5 } }), 'spec.replicas'],
+    ['zero concurrency', () => evaluateWith({ spec: { ...GPU_SPEC, maxConcurrency: 0 } }), 'spec.maxConcurrency'],
+    ['empty jurisdiction', () => evaluateWith({ spec: { ...GPU_SPEC, jurisdiction: '' } }), 'spec.jurisdiction'],
+    [
+      'unknown device',
+      () =>
+        evaluateWith({
+          spec: { deployment: 'ON_DEVICE', model: { catalogId: 'llama-3.2-1b' }, format: 'q4', deviceId: bad('pixel') },
+        }),
+      'spec.deviceId',
+    ],
+    [
+      'negative fixed cost',
+      () =>
+        evaluateWith({
+          spec: {
+            deployment: 'ON_DEVICE',
+            model: { catalogId: 'llama-3.2-1b' },
+            format: 'q4',
+            deviceId: 'apple-a17-pro',
+            fixedMonthlyUsd: -1,
+          },
+        }),
+      'spec.fixedMonthlyUsd',
+    ],
+    [
+      'measured quality NaN',
+      () => evaluateWith({ measured: { quality: { value: NAN, source: 'eval' } } }),
+      'measured.quality.value',
+    ],
+    [
+      'measured p95 below p50',
+      () =>
+        evaluateWith({
+          measured: { latency: { p50Seconds: 2, p95Seconds: 1, p99Seconds: 3, samples: 10, source: 'run' } },
+        }),
+      'measured.latency.p95Seconds',
+    ],
+    [
+      'measured without samples',
+      () =>
+        evaluateWith({
+          measured: { latency: { p50Seconds: 1, p95Seconds: 2, p99Seconds: 3, samples: 0, source: 'run' } },
+        }),
+      'measured.latency.samples',
+    ],
+    ['peak below the mean', () => evaluateWith({ peakToMeanRatio: 0.5 }), 'peakToMeanRatio'],
+  ],
+  evaluateCascade: [
+    ['missing options', () => core.evaluateCascade(bad(null)), 'options'],
+    [
+      'rate above 1',
+      () => core.evaluateCascade({ task: TASK, small: EVALUATION, large: EVALUATION, escalationRate: 1.1 }),
+      'escalationRate',
+    ],
+    [
+      'missing small',
+      () => core.evaluateCascade({ task: TASK, small: bad(undefined), large: EVALUATION, escalationRate: 0.1 }),
+      'small',
+    ],
+    [
+      'a cascade as the large part',
+      () =>
+        core.evaluateCascade({
+          task: TASK,
+          small: EVALUATION,
+          large: { ...EVALUATION, kind: 'CASCADE' },
+          escalationRate: 0.1,
+        }),
+      'large.kind',
+    ],
+    [
+      'bad task',
+      () =>
+        core.evaluateCascade({
+          task: { ...TASK, monthlyBudgetUsd: -1 },
+          small: EVALUATION,
+          large: EVALUATION,
+          escalationRate: 0.1,
+        }),
+      'task.monthlyBudgetUsd',
+    ],
+  ],
+  cascadeLatencyQuantileSeconds: [
+    ['quantile 1', () => core.cascadeLatencyQuantileSeconds({ ...MIXTURE, quantile: 1 }), 'quantile'],
+    ['negative rate', () => core.cascadeLatencyQuantileSeconds({ ...MIXTURE, escalationRate: -0.1 }), 'escalationRate'],
+    [
+      'p99 below p95',
+      () => core.cascadeLatencyQuantileSeconds({ ...MIXTURE, large: { p95Seconds: 3, p99Seconds: 2 } }),
+      'large.p99Seconds',
+    ],
+    [
+      'NaN p95',
+      () => core.cascadeLatencyQuantileSeconds({ ...MIXTURE, small: { p95Seconds: NAN, p99Seconds: 2 } }),
+      'small.p95Seconds',
+    ],
+  ],
+  localitySatisfies: [
+    ['unknown location', () => core.localitySatisfies(bad('CLOUD'), 'ANY'), 'runsIn'],
+    ['unknown requirement', () => core.localitySatisfies('ON_PREM', bad('EU')), 'locality'],
+  ],
+  radarScores: [
+    ['missing evaluation', () => core.radarScores(bad(undefined), TASK), 'evaluation'],
+    ['bad task', () => core.radarScores(EVALUATION, { ...TASK, latencyP95Seconds: 0 }), 'task.latencyP95Seconds'],
+  ],
+  dominated: [
+    ['points not a list', () => core.dominated({ points: bad({}), qualityHigherBetter: true }), 'points'],
+    [
+      'NaN quality',
+      () => core.dominated({ points: [{ id: 'a', quality: NAN, monthlyUsd: 1 }], qualityHigherBetter: true }),
+      'points[0].quality',
+    ],
+    [
+      'negative cost',
+      () => core.dominated({ points: [{ id: 'a', quality: 1, monthlyUsd: -1 }], qualityHigherBetter: true }),
+      'points[0].monthlyUsd',
+    ],
+    [
+      'missing direction',
+      () => core.dominated({ points: [], qualityHigherBetter: bad(undefined) }),
+      'qualityHigherBetter',
+    ],
   ],
 };
 

@@ -21,3 +21,4 @@ export * from './explore.ts';
 export * from './format.ts';
 export * from './small.ts';
 export * from './version.ts';
+export * from './candidate.ts';
