@@ -40,8 +40,8 @@ describe('qualityCostConfig', () => {
     const bar = config.data.datasets.at(-1) as unknown as { label: string; data: { x: number; y: number }[] };
     expect(bar.label).toBe('Quality bar');
     expect(bar.data).toEqual([
-      { x: 20, y: 0.95 },
-      { x: 18000, y: 0.95 },
+      { x: 0, y: 0.95 },
+      { x: 9900, y: 0.95 },
     ]);
   });
 

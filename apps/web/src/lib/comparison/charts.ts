@@ -100,9 +100,11 @@ export const radarConfig = (candidates: readonly RadarCandidate[]): ChartConfigu
 const qualityOptions = (higherIsBetter: boolean, qualityBar: number): ChartConfiguration<'scatter'>['options'] => ({
   maintainAspectRatio: false,
   scales: {
+    // Linear from zero: on-device candidates cost nothing at the margin, which a log scale cannot show.
     x: {
-      type: 'logarithmic',
-      title: { display: true, text: 'monthly cost (USD, log scale)', color: muted },
+      type: 'linear',
+      min: 0,
+      title: { display: true, text: 'monthly cost (USD)', color: muted },
       grid: { color: grid },
       ticks: { color: muted, callback: (v) => compactUsd.format(Number(v)) },
     },
@@ -138,18 +140,14 @@ export const qualityCostConfig = (
   points: readonly QualityPoint[],
   { qualityBar, higherIsBetter }: { qualityBar: number; higherIsBetter: boolean },
 ): ChartConfiguration<'scatter'> => {
-  const xs = points.map((p) => p.monthlyUsd).filter((x) => x > 0);
-  const low = xs.length ? Math.min(...xs) / 2 : 1;
-  const high = xs.length ? Math.max(...xs) * 2 : 10;
+  const high = Math.max(1, ...points.map((p) => p.monthlyUsd)) * 1.1;
   return {
     type: 'scatter',
     data: {
       datasets: [
         ...points.map((point, index) => ({
           label: point.dominated ? `${point.name} (dominated)` : point.name,
-          data: [
-            { x: Math.max(point.monthlyUsd, low), y: point.quality, name: point.name, dominated: point.dominated },
-          ],
+          data: [{ x: point.monthlyUsd, y: point.quality, name: point.name, dominated: point.dominated }],
           borderColor: colorOf(index),
           backgroundColor: point.dominated ? 'transparent' : colorOf(index),
           pointStyle: point.dominated ? ('crossRot' as const) : ('circle' as const),
@@ -160,7 +158,7 @@ export const qualityCostConfig = (
           label: 'Quality bar',
           type: 'line' as const,
           data: [
-            { x: low, y: qualityBar },
+            { x: 0, y: qualityBar },
             { x: high, y: qualityBar },
           ],
           borderColor: muted,

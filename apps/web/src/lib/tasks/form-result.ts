@@ -1,4 +1,8 @@
 import type { ConflictDetail } from '@rightsize/api';
+import type { SmallVerdict } from '@rightsize/core';
+
+/** The comparison's reading of A, L and L, offered next to those letters. */
+export type Suggestions = Record<'AFFORDABLE' | 'LATENCY' | 'LOCAL', { verdict: SmallVerdict; reason: string }>;
 
 /** What the task page's actions return, as the cards read it. */
 export interface TaskFormResult {
