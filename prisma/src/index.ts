@@ -16,6 +16,10 @@ export type {
   AuditChainHead,
   Candidate,
   EvalRun,
+  Decision,
+  SignOff,
+  SignOffPolicy,
+  DecisionCounter,
 } from './generated/client.ts';
 export {
   Role,
@@ -26,5 +30,7 @@ export {
   EvidenceKind,
   CandidateKind,
   Deployment,
+  DecisionStatus,
+  SignOffVerdict,
 } from './generated/enums.ts';
 export { migrationCount, serverVersion } from './introspect.ts';

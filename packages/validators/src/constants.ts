@@ -130,3 +130,29 @@ export const EVAL_FILE_MAX_BYTES = 50_000_000;
 export const EVAL_FILE_NAME_MAX_LENGTH = 255;
 /** Subjects (providers, models) one import may map. */
 export const EVAL_MAPPING_MAX_SUBJECTS = 200;
+
+// Decisions (architecture decision records) and their sign-off.
+
+export const DECISION_STATUSES = ['DRAFT', 'PROPOSED', 'ACCEPTED', 'REJECTED', 'SUPERSEDED'] as const;
+export type TDecisionStatus = (typeof DECISION_STATUSES)[number];
+export const DECISION_STATUS_NAMES: Readonly<Record<TDecisionStatus, string>> = {
+  DRAFT: 'Draft',
+  PROPOSED: 'Proposed',
+  ACCEPTED: 'Accepted',
+  REJECTED: 'Rejected',
+  SUPERSEDED: 'Superseded',
+};
+
+export const SIGN_OFF_VERDICTS = ['APPROVE', 'REJECT'] as const;
+export type TSignOffVerdict = (typeof SIGN_OFF_VERDICTS)[number];
+
+/** What a team without a policy of its own requires: an engineer and finance approve. */
+export const DEFAULT_REQUIRED_CAPACITIES: readonly TCapacity[] = ['ENGINEERING', 'FINANCE'];
+
+export const DECISION_TITLE_MAX_LENGTH = 200;
+/** Context and consequences, each (Markdown). */
+export const DECISION_TEXT_MAX_LENGTH = 20_000;
+export const SIGN_OFF_COMMENT_MAX_LENGTH = 5_000;
+
+/** A decision's number as people cite it: 1 → "ADR-0001". */
+export const decisionRef = (number: number): string => `ADR-${String(number).padStart(4, '0')}`;

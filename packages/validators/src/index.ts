@@ -7,3 +7,4 @@ export * from './project.ts';
 export * from './task.ts';
 export * from './assessment.ts';
 export * from './candidate.ts';
+export * from './decision.ts';
