@@ -41,7 +41,12 @@ const rowCounts = async () => {
            (SELECT count(*) FROM "Candidate") AS candidates, (SELECT count(*) FROM "EvalRun") AS eval_runs,
            (SELECT coalesce(sum(version), 0) FROM "Candidate") AS candidate_versions,
            (SELECT count(*) FROM "Candidate" WHERE "measuredQuality" IS NOT NULL OR "measuredP95Ms" IS NOT NULL)
-             AS measured_candidates`;
+             AS measured_candidates,
+           (SELECT count(*) FROM "Decision") AS decisions, (SELECT count(*) FROM "SignOff") AS sign_offs,
+           (SELECT coalesce(sum(version), 0) FROM "Decision") AS decision_versions,
+           (SELECT coalesce(sum("last"), 0) FROM "DecisionCounter") AS decision_numbers,
+           (SELECT count(*) FROM "SignOffPolicy") AS policies,
+           (SELECT coalesce(sum(version), 0) FROM "SignOffPolicy") AS policy_versions`;
   return row;
 };
 

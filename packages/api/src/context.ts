@@ -22,6 +22,12 @@ export interface Context {
   sessionCookie: SessionCookieJar;
   /** The current time. A function so tests can move it; services take the value. */
   now: () => Date;
+  /**
+   * Told each time a SERIALIZABLE transaction is retried after a serialization failure or deadlock
+   * (attempt is the one that failed). Optional: tests set it to count retries they cannot see
+   * otherwise, since a retried call looks like any other to its caller.
+   */
+  onSerializableRetry?: (attempt: number) => void;
 }
 
 /** The caller as the audit trail records them; services take it to write their events. */

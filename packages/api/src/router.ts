@@ -3,6 +3,7 @@ import { auditRouter } from './routers/audit/index.ts';
 import { authRouter } from './routers/auth/index.ts';
 import { candidateRouter } from './routers/candidate/index.ts';
 import { comparisonRouter } from './routers/comparison/index.ts';
+import { decisionRouter } from './routers/decision/index.ts';
 import { evidenceRouter } from './routers/evidence/index.ts';
 import { projectRouter } from './routers/project/index.ts';
 import { systemRouter } from './routers/system/index.ts';
@@ -21,6 +22,7 @@ export const appRouter = router({
   evidence: evidenceRouter,
   candidate: candidateRouter,
   comparison: comparisonRouter,
+  decision: decisionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,6 +18,7 @@ import { createCandidate } from './services/candidate.ts';
 import { importEvalRun, previewEvalImport } from './services/eval-import.ts';
 import { createProject } from './services/project.ts';
 import { createTask } from './services/task.ts';
+import { seedDemoDecisions } from './seed-decisions.ts';
 
 /** Demo mode only: the seeded workspace's shared password (printed by `pnpm start`, listed in the README). */
 export const DEMO_PASSWORD = 'rightsize-demo-2026';
@@ -394,6 +395,35 @@ const seedDemoWork = async (db: Db, teamId: string, ownerId: string) => {
   for (const demo of [RECEIPTS_TASK, ASSISTANT_TASK]) await seedDemoTask(db, actor, teamId, project.id, demo);
 };
 
+/** The receipts task's decisions (seed-decisions.ts), on the rows seeded above. */
+const seedReceiptsDecisions = async (db: Db, teamId: string) => {
+  const task = await db.task.findFirstOrThrow({
+    where: { teamId, name: DEMO_PROJECT.tasks.receipts },
+    select: { id: true },
+  });
+  const candidateId = async (name: string) =>
+    (await db.candidate.findFirstOrThrow({ where: { teamId, taskId: task.id, name }, select: { id: true } })).id;
+  const userId = async (role: Role) =>
+    (
+      await db.user.findUniqueOrThrow({
+        where: { email: DEMO_USERS.find((user) => user.role === role)!.email },
+        select: { id: true },
+      })
+    ).id;
+  await seedDemoDecisions(db, {
+    teamId,
+    taskId: task.id,
+    phoneCandidateId: await candidateId(DEMO_CANDIDATES.phone.name),
+    cascadeCandidateId: await candidateId(DEMO_CASCADE.name),
+    people: {
+      editorId: await userId('EDITOR'),
+      ownerId: await userId('OWNER'),
+      viewerId: await userId('VIEWER'),
+      password: DEMO_PASSWORD,
+    },
+  });
+};
+
 /**
  * Creates the demo teams and one user per role, if the database has no team yet.
  * Returns whether it seeded, so a caller can say so.
@@ -467,5 +497,6 @@ export const seedDemo = async ({ db }: { db: Db }): Promise<{ seeded: boolean }>
   });
   // The worked example goes through the services, as the demo owner: its audit trail is real.
   await seedDemoWork(db, teamId, ownerId);
+  await seedReceiptsDecisions(db, teamId);
   return { seeded: true };
 };

@@ -18,6 +18,7 @@ import {
   type TeamWorld,
 } from './factories.ts';
 import { addEvidence } from '../src/services/assessment.ts';
+import { createDraft, proposedDecision } from './decisions.ts';
 import { parseLmEval } from '../src/imports/index.ts';
 import { makePromptfooResults } from './eval-files.ts';
 import type { SessionUser } from '@rightsize/auth';
@@ -485,12 +486,133 @@ export const PROCEDURES: Record<string, ProcedureEntry> = {
       importInput(await candidateIn(db, world.otherTeam.id), world.team.id, 'promptfoo'),
     expect: team('EDITOR'),
   },
+  'decision.create': {
+    input: async ({ db, world }) => {
+      const candidate = await candidateIn(db, world.team.id);
+      return {
+        teamId: world.team.id,
+        taskId: candidate.taskId,
+        title: 'Read receipts on the phone',
+        chosenCandidateId: candidate.id,
+      };
+    },
+    foreign: async ({ db, world }) => {
+      const candidate = await candidateIn(db, world.otherTeam.id);
+      return {
+        teamId: world.team.id,
+        taskId: candidate.taskId,
+        title: 'Read receipts on the phone',
+        chosenCandidateId: candidate.id,
+      };
+    },
+    expect: team('EDITOR'),
+  },
+  'decision.find': {
+    input: async ({ db, world }) => ({ teamId: world.team.id, taskId: (await draftIn(db, world.team.id)).task.id }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      taskId: (await draftIn(db, world.otherTeam.id)).task.id,
+    }),
+    expect: team('VIEWER'),
+  },
+  'decision.get': {
+    input: async ({ db, world }) => ({ teamId: world.team.id, decisionId: (await proposedIn(db, world.team.id)).id }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      decisionId: (await proposedIn(db, world.otherTeam.id)).id,
+    }),
+    expect: team('VIEWER'),
+  },
+  'decision.update': {
+    input: async ({ db, world }) => ({
+      teamId: world.team.id,
+      decisionId: (await draftIn(db, world.team.id)).id,
+      version: 1,
+      title: 'Renamed',
+    }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      decisionId: (await draftIn(db, world.otherTeam.id)).id,
+      version: 1,
+      title: 'Renamed',
+    }),
+    expect: team('EDITOR'),
+  },
+  'decision.propose': {
+    input: async ({ db, world }) => ({
+      teamId: world.team.id,
+      decisionId: (await draftIn(db, world.team.id)).id,
+      version: 1,
+    }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      decisionId: (await draftIn(db, world.otherTeam.id)).id,
+      version: 1,
+    }),
+    expect: team('EDITOR'),
+  },
+  'decision.withdraw': {
+    input: async ({ db, world }) => {
+      const decision = await proposedIn(db, world.team.id);
+      return { teamId: world.team.id, decisionId: decision.id, version: decision.version };
+    },
+    foreign: async ({ db, world }) => {
+      const decision = await proposedIn(db, world.otherTeam.id);
+      return { teamId: world.team.id, decisionId: decision.id, version: decision.version };
+    },
+    expect: team('EDITOR'),
+  },
+  'decision.signOff': {
+    // As FINANCE, which only the factory's VIEWER holds: signing depends on capacities, not on
+    // role, so the viewer signs and the owner, admin and editor (no capacities) are refused.
+    input: async ({ db, world }) => signOffInput(world.team.id, await proposedIn(db, world.team.id)),
+    foreign: async ({ db, world }) => signOffInput(world.team.id, await proposedIn(db, world.otherTeam.id)),
+    expect: { ...team('VIEWER'), OWNER: 'FORBIDDEN', ADMIN: 'FORBIDDEN', EDITOR: 'FORBIDDEN' },
+  },
+  'decision.exportMarkdown': {
+    input: async ({ db, world }) => ({ teamId: world.team.id, decisionId: (await proposedIn(db, world.team.id)).id }),
+    foreign: async ({ db, world }) => ({
+      teamId: world.team.id,
+      decisionId: (await proposedIn(db, world.otherTeam.id)).id,
+    }),
+    expect: team('VIEWER'),
+  },
+  'team.getPolicy': { input: ({ world }) => ({ teamId: world.team.id }), expect: team('VIEWER') },
+  'team.setPolicy': {
+    input: ({ world }) => ({ teamId: world.team.id, requiredCapacities: ['ENGINEERING', 'SECURITY'], version: 1 }),
+    expect: team('ADMIN'),
+  },
   'evidence.importLmEval': {
     input: async ({ db, world }) => importInput(await candidateIn(db, world.team.id), world.team.id, 'lm-eval'),
     foreign: async ({ db, world }) => importInput(await candidateIn(db, world.otherTeam.id), world.team.id, 'lm-eval'),
     expect: team('EDITOR'),
   },
 };
+
+/** A draft decision (choosing a candidate) on a fresh task of the team, by a member of its own. */
+async function draftIn(db: Db, teamId: string) {
+  const candidate = await candidateIn(db, teamId);
+  const author = await extraMember(db, teamId, 'EDITOR');
+  return createDraft(db, { teamId, taskId: candidate.taskId, chosenCandidateId: candidate.id, authorId: author.id });
+}
+
+/** A proposed decision on a fresh task of the team, proposed by a member of its own. */
+async function proposedIn(db: Db, teamId: string) {
+  const author = await extraMember(db, teamId, 'EDITOR');
+  return (await proposedDecision(db, { teamId, proposerId: author.id })).decision;
+}
+
+function signOffInput(teamId: string, decision: { id: string; snapshotSha256: string | null }) {
+  return {
+    teamId,
+    decisionId: decision.id,
+    capacity: 'FINANCE',
+    verdict: 'APPROVE',
+    comment: 'Within the monthly budget.',
+    snapshotSha256: decision.snapshotSha256,
+    password: TEST_PASSWORD,
+  };
+}
 
 /** A candidate on a fresh task of the team. */
 async function candidateIn(db: Db, teamId: string) {
