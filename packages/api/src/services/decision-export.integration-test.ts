@@ -57,6 +57,16 @@ describe('the demo decisions', () => {
       [user('OWNER').displayName, 'ENGINEERING', 'APPROVE'],
       [user('VIEWER').displayName, 'FINANCE', 'APPROVE'],
     ]);
+    const chosenCost = accepted.snapshot!.candidates.find((c) => c.id === accepted.chosenCandidate!.id)!.evaluation!
+      .cost.monthlyUsd.value;
+    expect(decisions[1]).toMatchObject({
+      chosenMonthlyUsd: chosenCost,
+      signers: [
+        { displayName: user('OWNER').displayName, capacity: 'ENGINEERING', verdict: 'APPROVE' },
+        { displayName: user('VIEWER').displayName, capacity: 'FINANCE', verdict: 'APPROVE' },
+      ],
+    });
+    expect(decisions[0]!.chosenMonthlyUsd).toBeGreaterThan(0);
     const pending = await viewer.api.decision.get({ teamId, decisionId: decisions[0]!.id });
     expect(pending).toMatchObject({
       chosenCandidate: { name: DEMO_CASCADE.name },

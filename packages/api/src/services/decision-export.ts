@@ -259,7 +259,13 @@ export const exportDecisionMarkdown = async ({ db, input }: { db: Db; input: TDe
  * Every decision of the team as one zip: `ADR-0001-<slug>.md` per decision and a `README.md`
  * index, for a repository's `docs/decisions/` folder. Returns the archive's bytes.
  */
-export const exportTeamArchive = async ({ db, teamId }: { db: Db; teamId: string }): Promise<Uint8Array> => {
+export const exportTeamArchive = async ({
+  db,
+  teamId,
+}: {
+  db: Db;
+  teamId: string;
+}): Promise<Uint8Array<ArrayBuffer>> => {
   const decisions = await findDecisions({ db, input: { teamId } });
   const files: Record<string, Uint8Array> = {};
   const index = [
@@ -283,5 +289,6 @@ export const exportTeamArchive = async ({ db, teamId }: { db: Db; teamId: string
   if (decisions.length === 0) index.push('', '_No decisions yet._');
   files['README.md'] = strToU8(`${index.join('\n')}\n`);
   // A fixed modification time keeps the archive's bytes the same for the same records.
-  return zipSync(files, { mtime: new Date('2000-01-01T00:00:00Z') });
+  // (Copied into a plain ArrayBuffer, so it is a valid Response body.)
+  return new Uint8Array(zipSync(files, { mtime: new Date('2000-01-01T00:00:00Z') }));
 };

@@ -232,11 +232,38 @@ export const findDecisions = async ({ db, input }: { db: Db; input: TDecisionFin
     select: decisionSelect,
     orderBy: { number: 'desc' },
   });
-  const map = await people(
-    db,
-    rows.map((row) => row.createdById),
-  );
-  return rows.map((row) => presentItem(row, map));
+  const ids = rows.map((row) => row.id);
+  const [map, signOffs, costs] = await Promise.all([
+    people(
+      db,
+      rows.map((row) => row.createdById),
+    ),
+    db.signOff.findMany({
+      where: { teamId: input.teamId, decisionId: { in: ids } },
+      select: { decisionId: true, userId: true, signerName: true, capacity: true, verdict: true, snapshotSha256: true },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    }),
+    // The chosen option's frozen monthly cost, read inside the snapshot without loading it.
+    db.$queryRaw<{ id: string; monthlyUsd: number | null }[]>`
+      SELECT id::text AS id,
+             (jsonb_path_query_first(snapshot, '$.candidates[*] ? (@.id == $id).evaluation.cost.monthlyUsd.value',
+                                     jsonb_build_object('id', "chosenCandidateId"::text)))::text::float8 AS "monthlyUsd"
+      FROM "Decision"
+      WHERE "teamId" = ${input.teamId}::uuid AND id = ANY(${ids}::uuid[]) AND snapshot IS NOT NULL`,
+  ]);
+  const costOf = new Map(costs.map((row) => [row.id, row.monthlyUsd]));
+  return rows.map((row) => {
+    const current = row.snapshotSha256 ? hex(row.snapshotSha256) : null;
+    return {
+      ...presentItem(row, map),
+      /** The chosen option's monthly cost as frozen in the snapshot; null for a draft (or unknown). */
+      chosenMonthlyUsd: costOf.get(row.id) ?? null,
+      /** Sign-offs of the current proposal, in the order they were made. */
+      signers: signOffs
+        .filter((s) => s.decisionId === row.id && current !== null && hex(s.snapshotSha256) === current)
+        .map((s) => ({ userId: s.userId, displayName: s.signerName, capacity: s.capacity, verdict: s.verdict })),
+    };
+  });
 };
 
 /**
