@@ -11,11 +11,12 @@ export const load: PageServerLoad = async (event) => {
   const teamId = event.params.teamId;
   const team = await orNotFound(caller.team.get({ teamId }), 'Team');
   const canManage = roleAtLeast(team.myRole, 'ADMIN');
-  const [members, invitations] = await Promise.all([
+  const [members, invitations, policy] = await Promise.all([
     caller.team.members({ teamId }),
     canManage ? caller.team.invitations({ teamId }) : Promise.resolve([]),
+    caller.team.getPolicy({ teamId }),
   ]);
-  return { team, members, invitations, canManage, me };
+  return { team, members, invitations, policy, canManage, me };
 };
 
 export const actions: Actions = {
@@ -73,6 +74,21 @@ export const actions: Actions = {
       return { form: `invitation-${invitationId}`, revoked: true };
     } catch (caught) {
       return failure(event, caught, { form: `invitation-${invitationId}` });
+    }
+  },
+  setPolicy: async (event) => {
+    const data = await event.request.formData();
+    try {
+      await api(event).team.setPolicy(
+        unvalidated({
+          teamId: event.params.teamId,
+          requiredCapacities: data.getAll('requiredCapacities'),
+          version: Number(text(data, 'version')),
+        }),
+      );
+      return { form: 'policy', saved: true };
+    } catch (caught) {
+      return failure(event, caught, { form: 'policy' });
     }
   },
 };
