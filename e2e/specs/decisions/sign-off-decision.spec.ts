@@ -124,4 +124,40 @@ test('a decision proposed from the comparison is approved by engineering and fin
   const markdown = await readFile((await download.path())!, 'utf8');
   expect(markdown).toMatch(/^---\n[\s\S]*status: "?accepted"?[\s\S]*\n---\n/);
   expect(markdown).toContain(hash!);
+
+  // The whole log as a zip of Markdown files, for members only.
+  const archive = await viewer.request.get(`/teams/${team.id}/decisions/export.zip`);
+  expect(archive.status()).toBe(200);
+  expect(archive.headers()['content-type']).toBe('application/zip');
+  expect((await archive.body()).subarray(0, 2).toString()).toBe('PK');
+
+  // A price changed after acceptance: the decision keeps its frozen figures and says the live ones moved.
+  const frozenCost = await viewer
+    .locator('[data-candidate="Mini API"] td[data-column="monthly"] .tabular-nums')
+    .textContent();
+  const candidates = (
+    await (
+      await editor.request.get(
+        `/api/trpc/candidate.find?input=${encodeURIComponent(JSON.stringify({ teamId: team.id, taskId: task.id }))}`,
+      )
+    ).json()
+  ).result.data as { id: string; name: string; version: number }[];
+  const mini = candidates.find((c) => c.name === 'Mini API')!;
+  await call(editor, baseURL, 'candidate.update', {
+    teamId: team.id,
+    candidateId: mini.id,
+    version: mini.version,
+    spec: {
+      deployment: 'API',
+      usdPerMillionInputTokens: 5,
+      usdPerMillionOutputTokens: 20,
+      ttftSeconds: 0.4,
+      outputTokensPerSecond: 80,
+    },
+  });
+  await viewer.reload();
+  await expect(viewer.getByTestId('stale-banner')).toContainText('Mini API');
+  await expect(viewer.locator('[data-candidate="Mini API"] td[data-column="monthly"] .tabular-nums')).toHaveText(
+    frozenCost!,
+  );
 });
