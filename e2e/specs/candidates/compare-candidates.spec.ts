@@ -1,8 +1,8 @@
 import { makePromptfooResults } from '@rightsize/api/eval-files';
-import { DEMO_TEAM } from '@rightsize/api/seed';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../../support/fixtures.ts';
 import { signInAsDemo } from '../../support/sign-in.ts';
+import { createProjectAndTask } from '../../support/tasks.ts';
 
 const addCandidate = async (page: Page, compareUrl: string, fill: (page: Page) => Promise<void>) => {
   await page.goto(compareUrl);
@@ -21,20 +21,17 @@ test('an editor adds candidates of three kinds, imports a promptfoo run, and see
   test.slow();
   const stamp = Date.now().toString(36);
   await signInAsDemo(page, 'editor@demo.example');
-  await page.getByRole('link', { name: DEMO_TEAM.name }).first().click();
-  await page.getByLabel('Name').fill(`Support ${stamp}`);
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await page.getByRole('link', { name: 'New task' }).click();
-  await page.getByLabel('Name').fill(`Route tickets ${stamp}`);
-  await page.getByLabel('Requests per month').fill('2M');
-  await page.getByLabel('Input, typical').fill('300');
-  await page.getByLabel('Output, typical').fill('5');
-  await page.getByLabel('p95 (ms)').fill('800');
-  await page.getByLabel('p99 (ms)').fill('1500');
-  await page.getByLabel('Monthly budget (USD)').fill('2,000');
-  await page.getByLabel('Quality metric').fill('routing accuracy');
-  await page.getByLabel('Bar it must reach').fill('0.9');
-  await page.getByRole('button', { name: 'Create task' }).click();
+  await createProjectAndTask(page, `Support ${stamp}`, {
+    Name: `Route tickets ${stamp}`,
+    'Requests per month': '2M',
+    'Input, typical': '300',
+    'Output, typical': '5',
+    'p95 (ms)': '800',
+    'p99 (ms)': '1500',
+    'Monthly budget (USD)': '2,000',
+    'Quality metric': 'routing accuracy',
+    'Bar it must reach': '0.9',
+  });
   await page.getByRole('link', { name: /Compare candidates/ }).click();
   await page.waitForURL(/\/compare$/);
   const compareUrl = page.url();

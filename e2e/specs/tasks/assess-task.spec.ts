@@ -3,6 +3,7 @@ import { DEMO_TEAM } from '@rightsize/api/seed';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../../support/fixtures.ts';
 import { signInAsDemo } from '../../support/sign-in.ts';
+import { createProjectAndTask } from '../../support/tasks.ts';
 
 const letterCard = (page: Page, letter: string) => page.locator(`article[data-letter="${letter}"]`);
 
@@ -111,20 +112,17 @@ test('a stale edit names who changed what, keeps the typed values, and can be sa
   await signInAsDemo(second, 'owner@demo.example');
 
   // The editor creates a task and opens its edit form…
-  await first.getByRole('link', { name: DEMO_TEAM.name }).first().click();
   const stamp = Date.now().toString(36);
-  await first.getByLabel('Name').fill(`Conflicts ${stamp}`);
-  await first.getByRole('button', { name: 'Create project' }).click();
-  await first.getByRole('link', { name: 'New task' }).click();
-  await first.getByLabel('Name').fill(`Triage tickets ${stamp}`);
-  await first.getByLabel('Requests per month').fill('1M');
-  await first.getByLabel('Input, typical').fill('400');
-  await first.getByLabel('Output, typical').fill('5');
-  await first.getByLabel('p95 (ms)').fill('300');
-  await first.getByLabel('p99 (ms)').fill('600');
-  await first.getByLabel('Quality metric').fill('macro F1');
-  await first.getByLabel('Bar it must reach').fill('0.9');
-  await first.getByRole('button', { name: 'Create task' }).click();
+  await createProjectAndTask(first, `Conflicts ${stamp}`, {
+    Name: `Triage tickets ${stamp}`,
+    'Requests per month': '1M',
+    'Input, typical': '400',
+    'Output, typical': '5',
+    'p95 (ms)': '300',
+    'p99 (ms)': '600',
+    'Quality metric': 'macro F1',
+    'Bar it must reach': '0.9',
+  });
   await first.getByRole('link', { name: 'Edit budgets' }).click();
   await first.waitForURL(/\/edit$/);
   const editUrl = first.url();

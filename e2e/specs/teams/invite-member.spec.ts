@@ -123,7 +123,11 @@ test('the owner changes a role and capacities, and a removed member is refused o
   const row = owner.getByTestId('member').filter({ hasText: editorEmail });
   await row.getByRole('combobox', { name: /Role of/ }).selectOption('ADMIN');
   await row.getByLabel('Security').check();
-  await row.getByRole('button', { name: 'Save' }).click();
+  // Let the enhanced form's POST finish before reloading (a reload would cancel it).
+  await Promise.all([
+    owner.waitForResponse((r) => r.url().includes('?/setRole') && r.request().method() === 'POST'),
+    row.getByRole('button', { name: 'Save' }).click(),
+  ]);
   await owner.reload();
   await expect(row.getByRole('combobox', { name: /Role of/ })).toHaveValue('ADMIN');
   await expect(row.getByLabel('Security')).toBeChecked();

@@ -13,6 +13,7 @@ import { AppError } from '../errors.ts';
 import { appendAudit, creationFields, diffFields, type AuditActor } from './audit.ts';
 import { staleVersionError } from './conflict.ts';
 import { lockOpenProject, projectNotFound } from './project.ts';
+import { taskBudgetsSelect } from './task-budgets.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,24 +22,8 @@ const editableSelect = {
   projectId: true,
   name: true,
   description: true,
-  monthlyRequests: true,
-  monthlyGrowth: true,
-  inputTokens: true,
-  outputTokens: true,
-  inputTokensP95: true,
-  outputTokensP95: true,
-  latencyP95Ms: true,
-  latencyP99Ms: true,
-  streaming: true,
-  ttftMs: true,
-  targetDevice: true,
-  memoryBudgetBytes: true,
-  locality: true,
-  jurisdictions: true,
-  monthlyBudgetUsd: true,
+  ...taskBudgetsSelect,
   qualityMetric: true,
-  qualityBar: true,
-  qualityHigherBetter: true,
   archivedAt: true,
   version: true,
 } as const satisfies Prisma.TaskSelect;
