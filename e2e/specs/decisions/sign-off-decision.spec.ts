@@ -108,6 +108,16 @@ test('a decision proposed from the comparison is approved by engineering and fin
   await expect(viewer.locator('[data-status]').first()).toHaveAttribute('data-status', 'SUPERSEDED');
   await expect(viewer.getByTestId('superseded-by')).toBeVisible();
 
+  // The task lists its decisions with their status.
+  await viewer.goto(`/teams/${team.id}/tasks/${task.id}`);
+  const onTask = viewer.getByTestId('task-decisions');
+  await expect(
+    onTask.locator('li', { hasText: `Big API for invoices ${stamp}` }).locator('[data-status]'),
+  ).toHaveAttribute('data-status', 'SUPERSEDED');
+  await expect(
+    onTask.locator('li', { hasText: `Mini API for invoices ${stamp}` }).locator('[data-status]'),
+  ).toHaveAttribute('data-status', 'ACCEPTED');
+
   // The decision log shows both, and the Markdown export is MADR with the snapshot hash.
   await viewer
     .getByRole('navigation', { name: /sections/ })

@@ -83,7 +83,7 @@ test('an editor records a task, assesses it with evidence, and finds every step 
   await expect(page.getByTestId('reading-explanation')).toContainText('not a small-model task');
 
   // The audit trail shows the steps, newest first, and the CSV holds them.
-  await page.getByRole('link', { name: 'Audit trail' }).click();
+  await page.getByRole('link', { name: 'Audit trail', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit trail');
   const events = page.getByTestId('audit-event');
   await expect(events.first()).toContainText(/letter set/i);

@@ -10,15 +10,17 @@ export const load: PageServerLoad = async (event) => {
   requireUser(event);
   const caller = api(event);
   const { teamId, taskId } = event.params;
-  const [team, task, assessment, comparison] = await Promise.all([
+  const [team, task, assessment, comparison, decisions] = await Promise.all([
     orNotFound(caller.team.get({ teamId }), 'Team'),
     orNotFound(caller.task.get({ teamId, taskId }), 'Task'),
     orNotFound(caller.assessment.get({ teamId, taskId }), 'Task'),
     orNotFound(caller.comparison.get({ teamId, taskId }), 'Task'),
+    orNotFound(caller.decision.find({ teamId, taskId }), 'Task'),
   ]);
   return {
     task,
     assessment,
+    decisions,
     // A, L and L of the SMALL panel show what the comparison says, as suggestions.
     suggestions: comparison.candidates.length ? comparison.suggestions : null,
     candidateCount: comparison.candidates.length,
