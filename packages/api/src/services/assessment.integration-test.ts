@@ -1,8 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@rightsize/db/testing';
-import { TRPCError } from '@trpc/server';
+import { refusal as failure } from '../../test/refusals.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor, createProjectWithTask, createTeamWorld } from '../../test/factories.ts';
-import type { AppError } from '../errors.ts';
 import { verifyChain } from './audit.ts';
 
 let t: TestDatabase;
@@ -10,17 +9,6 @@ beforeAll(async () => {
   t = await createTestDatabase();
 });
 afterAll(() => t.drop());
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => {
-      if (!(error instanceof TRPCError)) throw error;
-      return { code: error.code, message: error.message, cause: error.cause as AppError | undefined };
-    },
-  );
 
 const setUp = async () => {
   const world = await createTeamWorld(t.db);
@@ -108,7 +96,7 @@ describe('the SMALL assessment', () => {
       editor.api.assessment.setLetter({ teamId, taskId: task.id, letter: 'SPECIFIC', verdict: 'FAIL', version: 1 }),
     );
     expect(stale.code).toBe('CONFLICT');
-    expect(stale.cause?.conflict).toMatchObject({
+    expect(stale.appError?.conflict).toMatchObject({
       entityType: 'assessmentLetter',
       entityId: letterId,
       currentVersion: 2,

@@ -1,7 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@rightsize/db/testing';
-import { TRPCError } from '@trpc/server';
+import { refusal as failure } from '../../test/refusals.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import {
   CANDIDATE_SPECS,
   callerFor,
@@ -18,30 +17,6 @@ beforeAll(async () => {
   t = await createTestDatabase();
 });
 afterAll(() => t.drop());
-
-interface Failure {
-  code: string;
-  message: string;
-  cause: unknown;
-}
-
-const failure = (promise: Promise<unknown>): Promise<Failure> =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => {
-      if (!(error instanceof TRPCError)) throw error;
-      return { code: error.code, message: error.message, cause: error.cause };
-    },
-  );
-
-const fieldErrorsOf = (f: Failure): Record<string, unknown> =>
-  f.cause instanceof z.ZodError
-    ? z.flattenError(f.cause).fieldErrors
-    : f.cause instanceof AppError
-      ? (f.cause.fieldErrors ?? {})
-      : {};
 
 const counts = async () => ({
   candidates: await t.db.candidate.count(),
@@ -153,7 +128,7 @@ describe('candidates', () => {
       }),
     );
     expect(refused.code).toBe('BAD_REQUEST');
-    expect(fieldErrorsOf(refused)).toHaveProperty('spec');
+    expect(refused.fieldErrors).toHaveProperty('spec');
     expect(refused.message).toMatch(/decoder model for kind 'SLM'/);
     expect(await counts()).toEqual(before);
   });
@@ -196,7 +171,7 @@ describe('candidates', () => {
     ] as const;
     for (const [refused, code, field, message] of cases) {
       expect(refused.code, refused.message).toBe(code);
-      expect(fieldErrorsOf(refused), refused.message).toHaveProperty(field);
+      expect(refused.fieldErrors, refused.message).toHaveProperty(field);
       expect(refused.message).toMatch(message);
       expect(refused.message).not.toContain(world.otherTeam.id);
     }
@@ -207,7 +182,7 @@ describe('candidates', () => {
       editor.api.candidate.update({ teamId, candidateId: cascade.id, version: 1, largeCandidateId: elsewhere.id }),
     );
     expect(changed.code).toBe('BAD_REQUEST');
-    expect(fieldErrorsOf(changed)).toHaveProperty('largeCandidateId');
+    expect(changed.fieldErrors).toHaveProperty('largeCandidateId');
     const swapped = await editor.api.candidate.update({
       teamId,
       candidateId: cascade.id,
@@ -264,12 +239,12 @@ describe('candidates', () => {
     const specForCascade = await failure(
       editor.api.candidate.update({ teamId, candidateId: cascade.id, version: 1, spec: CANDIDATE_SPECS.api }),
     );
-    expect(fieldErrorsOf(specForCascade)).toHaveProperty('spec');
+    expect(specForCascade.fieldErrors).toHaveProperty('spec');
     const partsForModel = await failure(
       editor.api.candidate.update({ teamId, candidateId: slm.id, version: 1, escalationRate: 0.3 }),
     );
     expect(partsForModel.code).toBe('BAD_REQUEST');
-    expect(fieldErrorsOf(partsForModel)).toHaveProperty('escalationRate');
+    expect(partsForModel.fieldErrors).toHaveProperty('escalationRate');
   });
 
   it('refuses to archive a part of a live cascade, naming the cascade; archives it once the cascade is gone', async () => {

@@ -1,25 +1,13 @@
 import { createTestDatabase, type TestDatabase } from '@rightsize/db/testing';
-import { TRPCError } from '@trpc/server';
+import { refusal as failure } from '../../test/refusals.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor, createTeamWorld } from '../../test/factories.ts';
-import { AppError } from '../errors.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
 });
 afterAll(() => t.drop());
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => {
-      if (!(error instanceof TRPCError)) throw error;
-      return { code: error.code, message: error.message, cause: error.cause as AppError | undefined };
-    },
-  );
 
 const auditOf = (teamId: string, entityId: string) =>
   t.db.auditEvent.findMany({
@@ -78,7 +66,7 @@ describe('projects', () => {
     const stale = await failure(editor.api.project.update({ teamId, projectId: project.id, version: 1, name: 'X' }));
     expect(stale.code).toBe('CONFLICT');
     expect(stale.message).toContain(world.members.ADMIN.displayName);
-    expect(stale.cause?.conflict).toMatchObject({
+    expect(stale.appError?.conflict).toMatchObject({
       entityType: 'project',
       entityId: project.id,
       currentVersion: 2,

@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@rightsize/db/testing';
+import { refusal as failure } from '../../test/refusals.ts';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import {
   TASK_BUDGETS,
   callerFor,
@@ -19,33 +19,6 @@ beforeAll(async () => {
   t = await createTestDatabase();
 });
 afterAll(() => t.drop());
-
-interface Failure {
-  code: string;
-  message: string;
-  cause: unknown;
-}
-
-const failure = (promise: Promise<unknown>): Promise<Failure> =>
-  promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => {
-      if (!(error instanceof TRPCError)) throw error;
-      return { code: error.code, message: error.message, cause: error.cause };
-    },
-  );
-
-/** The fields a refusal names: zod's field tree for bad input, the service's for its own checks. */
-const fieldsOf = (f: Failure) =>
-  Object.keys(
-    f.cause instanceof z.ZodError
-      ? z.flattenError(f.cause).fieldErrors
-      : f.cause instanceof AppError
-        ? (f.cause.fieldErrors ?? {})
-        : {},
-  );
 
 const counts = async () => ({
   tasks: await t.db.task.count(),
@@ -200,10 +173,10 @@ describe('tasks', () => {
       editor.api.task.create({ teamId, projectId: project.id, ...TASK_BUDGETS, ...change } as never),
     );
     expect(created.code).toBe('BAD_REQUEST');
-    expect(fieldsOf(created)).toEqual([field]);
+    expect(Object.keys(created.fieldErrors)).toEqual([field]);
     const updated = await failure(editor.api.task.update({ teamId, taskId: task.id, version: 1, ...change } as never));
     expect(updated.code).toBe('BAD_REQUEST');
-    expect(fieldsOf(updated)).toEqual([field]);
+    expect(Object.keys(updated.fieldErrors)).toEqual([field]);
     expect(await counts()).toEqual(before);
   });
 
@@ -220,7 +193,7 @@ describe('tasks', () => {
     ] as const) {
       const refused = await failure(editor.api.task.update({ teamId, taskId: task.id, version: 1, ...patch }));
       expect(refused.code, JSON.stringify(patch)).toBe('BAD_REQUEST');
-      expect(fieldsOf(refused)).toEqual([field]);
+      expect(Object.keys(refused.fieldErrors)).toEqual([field]);
       expect(refused.message).toMatch(/at least|streamed/);
     }
     expect(await counts()).toEqual(before);
