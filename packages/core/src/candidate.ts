@@ -707,6 +707,22 @@ interface LatencyFigures {
   readonly unstableReason?: string;
 }
 
+/** Latency that cannot be estimated, saying why (every figure unknown, the queue not modelled). */
+const unknownLatency = (why: string, concurrency: number | null): LatencyFigures => {
+  const none = unknownFig('seconds', why);
+  return {
+    ttft: none,
+    endToEnd: none,
+    p50: none,
+    p95: none,
+    p99: none,
+    utilization: null,
+    concurrency,
+    stable: true,
+    unknownReason: `Latency unknown: ${why}.`,
+  };
+};
+
 /** Replaces the estimated percentiles with measured ones. */
 function withMeasuredLatency(f: LatencyFigures, measured: Measured['latency']): LatencyFigures {
   if (measured === undefined) return f;
@@ -1580,18 +1596,7 @@ function evaluateSelfHosted(spec: SelfHostedSpec, ctx: Context): CandidateEvalua
   // Latency: the roofline at the planned batch, then M/M/c over replicas × batch slots.
   let lat: LatencyFigures;
   if (serving === null) {
-    const none = unknownFig('seconds', noPeak);
-    lat = {
-      ttft: none,
-      endToEnd: none,
-      p50: none,
-      p95: none,
-      p99: none,
-      utilization: null,
-      concurrency,
-      stable: true,
-      unknownReason: `Latency unknown: ${noPeak}.`,
-    };
+    lat = unknownLatency(noPeak, concurrency);
   } else {
     const e2e = serving.serviceSeconds(concurrency);
     const rooflineSource = `${device.name} roofline: ${count((peakFlops as number) / 1e12)} TFLOP/s × MFU ${count(roof.mfu)}, ${count(roof.bandwidth / 1e9)} GB/s × MBU ${count(roof.mbu)} (${device.bandwidthBytesPerSecond.source})`;
@@ -1667,18 +1672,7 @@ function evaluateOnDevice(spec: OnDeviceSpec, ctx: Context): CandidateEvaluation
   let lat: LatencyFigures;
   if (peakFlops === null) {
     const why = `the catalogue has no peak compute for ${device.name}: enter peakFlops or import measured latency`;
-    const none = unknownFig('seconds', why);
-    lat = {
-      ttft: none,
-      endToEnd: none,
-      p50: none,
-      p95: none,
-      p99: none,
-      utilization: null,
-      concurrency: 1,
-      stable: true,
-      unknownReason: `Latency unknown: ${why}.`,
-    };
+    lat = unknownLatency(why, 1);
   } else {
     const serving = servingOf(
       setup.model,
