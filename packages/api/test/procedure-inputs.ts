@@ -105,6 +105,18 @@ const extraMember = async (db: Db, teamId: string, role: Role = 'VIEWER') => {
   return user;
 };
 
+/**
+ * `input` with the rows it names made in the caller's team, and `foreign`: the same call, still
+ * naming the caller's team, with those rows made in the other team. For the procedures whose two
+ * inputs differ only in where the named rows live.
+ */
+const withRowsOf = (
+  build: (c: InputContext, rows: { teamId: string; authorId: string }) => Promise<unknown>,
+): Pick<ProcedureEntry, 'input' | 'foreign'> => ({
+  input: (c) => build(c, { teamId: c.world.team.id, authorId: c.world.members.EDITOR.id }),
+  foreign: (c) => build(c, { teamId: c.world.otherTeam.id, authorId: c.world.outsider.id }),
+});
+
 export const PROCEDURES: Record<string, ProcedureEntry> = {
   'system.info': { input: () => undefined, expect: PUBLIC },
   'auth.signUp': {
@@ -242,42 +254,27 @@ export const PROCEDURES: Record<string, ProcedureEntry> = {
   },
   'project.find': { input: ({ world }) => ({ teamId: world.team.id, includeArchived: true }), expect: team('VIEWER') },
   'project.get': {
-    input: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      projectId: (await createProject(db, { teamId: world.team.id })).id,
-    }),
-    foreign: async ({ db, world }) => ({
-      teamId: world.team.id,
-      projectId: (await createProject(db, { teamId: world.otherTeam.id })).id,
-    }),
+      projectId: (await createProject(db, { teamId: rows.teamId })).id,
+    })),
     expect: team('VIEWER'),
   },
   'project.update': {
-    input: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      projectId: (await createProject(db, { teamId: world.team.id })).id,
+      projectId: (await createProject(db, { teamId: rows.teamId })).id,
       version: 1,
       name: 'Renamed',
-    }),
-    foreign: async ({ db, world }) => ({
-      teamId: world.team.id,
-      projectId: (await createProject(db, { teamId: world.otherTeam.id })).id,
-      version: 1,
-      name: 'Renamed',
-    }),
+    })),
     expect: team('EDITOR'),
   },
   'project.archive': {
-    input: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      projectId: (await createProject(db, { teamId: world.team.id })).id,
+      projectId: (await createProject(db, { teamId: rows.teamId })).id,
       version: 1,
-    }),
-    foreign: async ({ db, world }) => ({
-      teamId: world.team.id,
-      projectId: (await createProject(db, { teamId: world.otherTeam.id })).id,
-      version: 1,
-    }),
+    })),
     expect: team('EDITOR'),
   },
   'task.create': {
@@ -298,25 +295,17 @@ export const PROCEDURES: Record<string, ProcedureEntry> = {
     expect: team('EDITOR'),
   },
   'task.find': {
-    input: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      projectId: (await createProjectWithTask(db, world.team.id)).project.id,
-    }),
-    foreign: async ({ db, world }) => ({
-      teamId: world.team.id,
-      projectId: (await createProjectWithTask(db, world.otherTeam.id)).project.id,
-    }),
+      projectId: (await createProjectWithTask(db, rows.teamId)).project.id,
+    })),
     expect: team('VIEWER'),
   },
   'task.get': {
-    input: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      taskId: (await createProjectWithTask(db, world.team.id)).task.id,
-    }),
-    foreign: async ({ db, world }) => ({
-      teamId: world.team.id,
-      taskId: (await createProjectWithTask(db, world.otherTeam.id)).task.id,
-    }),
+      taskId: (await createProjectWithTask(db, rows.teamId)).task.id,
+    })),
     expect: team('VIEWER'),
   },
   'task.update': {
@@ -336,27 +325,18 @@ export const PROCEDURES: Record<string, ProcedureEntry> = {
     expect: team('EDITOR'),
   },
   'task.archive': {
-    input: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      taskId: (await createProjectWithTask(db, world.team.id)).task.id,
+      taskId: (await createProjectWithTask(db, rows.teamId)).task.id,
       version: 1,
-    }),
-    foreign: async ({ db, world }) => ({
-      teamId: world.team.id,
-      taskId: (await createProjectWithTask(db, world.otherTeam.id)).task.id,
-      version: 1,
-    }),
+    })),
     expect: team('EDITOR'),
   },
   'assessment.get': {
-    input: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      taskId: (await createProjectWithTask(db, world.team.id)).task.id,
-    }),
-    foreign: async ({ db, world }) => ({
-      teamId: world.team.id,
-      taskId: (await createProjectWithTask(db, world.otherTeam.id)).task.id,
-    }),
+      taskId: (await createProjectWithTask(db, rows.teamId)).task.id,
+    })),
     expect: team('VIEWER'),
   },
   'assessment.setLetter': {
@@ -379,202 +359,141 @@ export const PROCEDURES: Record<string, ProcedureEntry> = {
     expect: team('EDITOR'),
   },
   'evidence.add': {
-    input: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      taskId: (await createProjectWithTask(db, world.team.id)).task.id,
+      taskId: (await createProjectWithTask(db, rows.teamId)).task.id,
       letter: 'MEASURED',
       kind: 'LINK',
       title: 'Holdout evaluation',
       url: 'https://example.com/eval',
-    }),
-    foreign: async ({ db, world }) => ({
-      teamId: world.team.id,
-      taskId: (await createProjectWithTask(db, world.otherTeam.id)).task.id,
-      letter: 'MEASURED',
-      kind: 'LINK',
-      title: 'Holdout evaluation',
-      url: 'https://example.com/eval',
-    }),
+    })),
     expect: team('EDITOR'),
   },
   'evidence.remove': {
-    input: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      evidenceId: (await evidenceIn(db, world.team.id, world.members.EDITOR.id)).id,
-    }),
-    foreign: async ({ db, world }) => ({
-      teamId: world.team.id,
-      evidenceId: (await evidenceIn(db, world.otherTeam.id, world.outsider.id)).id,
-    }),
+      evidenceId: (await evidenceIn(db, rows.teamId, rows.authorId)).id,
+    })),
     expect: team('EDITOR'),
   },
   'candidate.create': {
     // Only the required fields: the bad-input walker removes each in turn.
-    input: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      taskId: (await createProjectWithTask(db, world.team.id)).task.id,
+      taskId: (await createProjectWithTask(db, rows.teamId)).task.id,
       kind: 'SLM',
       name: 'Llama 3.2 3B on the phone',
       spec: CANDIDATE_SPECS.device,
-    }),
-    foreign: async ({ db, world }) => ({
-      teamId: world.team.id,
-      taskId: (await createProjectWithTask(db, world.otherTeam.id)).task.id,
-      kind: 'SLM',
-      name: 'Llama 3.2 3B on the phone',
-      spec: CANDIDATE_SPECS.device,
-    }),
+    })),
     expect: team('EDITOR'),
   },
   'candidate.find': {
-    input: async ({ db, world }) => ({ teamId: world.team.id, taskId: (await candidateIn(db, world.team.id)).taskId }),
-    foreign: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      taskId: (await candidateIn(db, world.otherTeam.id)).taskId,
-    }),
+      taskId: (await candidateIn(db, rows.teamId)).taskId,
+    })),
     expect: team('VIEWER'),
   },
   'candidate.get': {
-    input: async ({ db, world }) => ({ teamId: world.team.id, candidateId: (await candidateIn(db, world.team.id)).id }),
-    foreign: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      candidateId: (await candidateIn(db, world.otherTeam.id)).id,
-    }),
+      candidateId: (await candidateIn(db, rows.teamId)).id,
+    })),
     expect: team('VIEWER'),
   },
   'candidate.update': {
-    input: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      candidateId: (await candidateIn(db, world.team.id)).id,
+      candidateId: (await candidateIn(db, rows.teamId)).id,
       version: 1,
       name: 'Renamed',
-    }),
-    foreign: async ({ db, world }) => ({
-      teamId: world.team.id,
-      candidateId: (await candidateIn(db, world.otherTeam.id)).id,
-      version: 1,
-      name: 'Renamed',
-    }),
+    })),
     expect: team('EDITOR'),
   },
   'candidate.archive': {
-    input: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      candidateId: (await candidateIn(db, world.team.id)).id,
+      candidateId: (await candidateIn(db, rows.teamId)).id,
       version: 1,
-    }),
-    foreign: async ({ db, world }) => ({
-      teamId: world.team.id,
-      candidateId: (await candidateIn(db, world.otherTeam.id)).id,
-      version: 1,
-    }),
+    })),
     expect: team('EDITOR'),
   },
   'comparison.get': {
-    input: async ({ db, world }) => ({ teamId: world.team.id, taskId: (await candidateIn(db, world.team.id)).taskId }),
-    foreign: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      taskId: (await candidateIn(db, world.otherTeam.id)).taskId,
-    }),
+      taskId: (await candidateIn(db, rows.teamId)).taskId,
+    })),
     expect: team('VIEWER'),
   },
   'evidence.importPromptfoo': {
     // The confirming call (with a mapping), so the walker checks that refused input writes nothing.
-    input: async ({ db, world }) => importInput(await candidateIn(db, world.team.id), world.team.id, 'promptfoo'),
     // Another team's task, mapped to that team's candidate.
-    foreign: async ({ db, world }) =>
-      importInput(await candidateIn(db, world.otherTeam.id), world.team.id, 'promptfoo'),
+    ...withRowsOf(async ({ db, world }, rows) =>
+      importInput(await candidateIn(db, rows.teamId), world.team.id, 'promptfoo'),
+    ),
     expect: team('EDITOR'),
   },
   'decision.create': {
-    input: async ({ db, world }) => {
-      const candidate = await candidateIn(db, world.team.id);
+    ...withRowsOf(async ({ db, world }, rows) => {
+      const candidate = await candidateIn(db, rows.teamId);
       return {
         teamId: world.team.id,
         taskId: candidate.taskId,
         title: 'Read receipts on the phone',
         chosenCandidateId: candidate.id,
       };
-    },
-    foreign: async ({ db, world }) => {
-      const candidate = await candidateIn(db, world.otherTeam.id);
-      return {
-        teamId: world.team.id,
-        taskId: candidate.taskId,
-        title: 'Read receipts on the phone',
-        chosenCandidateId: candidate.id,
-      };
-    },
+    }),
     expect: team('EDITOR'),
   },
   'decision.find': {
-    input: async ({ db, world }) => ({ teamId: world.team.id, taskId: (await draftIn(db, world.team.id)).task.id }),
-    foreign: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      taskId: (await draftIn(db, world.otherTeam.id)).task.id,
-    }),
+      taskId: (await draftIn(db, rows.teamId)).task.id,
+    })),
     expect: team('VIEWER'),
   },
   'decision.get': {
-    input: async ({ db, world }) => ({ teamId: world.team.id, decisionId: (await proposedIn(db, world.team.id)).id }),
-    foreign: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      decisionId: (await proposedIn(db, world.otherTeam.id)).id,
-    }),
+      decisionId: (await proposedIn(db, rows.teamId)).id,
+    })),
     expect: team('VIEWER'),
   },
   'decision.update': {
-    input: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      decisionId: (await draftIn(db, world.team.id)).id,
+      decisionId: (await draftIn(db, rows.teamId)).id,
       version: 1,
       title: 'Renamed',
-    }),
-    foreign: async ({ db, world }) => ({
-      teamId: world.team.id,
-      decisionId: (await draftIn(db, world.otherTeam.id)).id,
-      version: 1,
-      title: 'Renamed',
-    }),
+    })),
     expect: team('EDITOR'),
   },
   'decision.propose': {
-    input: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      decisionId: (await draftIn(db, world.team.id)).id,
+      decisionId: (await draftIn(db, rows.teamId)).id,
       version: 1,
-    }),
-    foreign: async ({ db, world }) => ({
-      teamId: world.team.id,
-      decisionId: (await draftIn(db, world.otherTeam.id)).id,
-      version: 1,
-    }),
+    })),
     expect: team('EDITOR'),
   },
   'decision.withdraw': {
-    input: async ({ db, world }) => {
-      const decision = await proposedIn(db, world.team.id);
+    ...withRowsOf(async ({ db, world }, rows) => {
+      const decision = await proposedIn(db, rows.teamId);
       return { teamId: world.team.id, decisionId: decision.id, version: decision.version };
-    },
-    foreign: async ({ db, world }) => {
-      const decision = await proposedIn(db, world.otherTeam.id);
-      return { teamId: world.team.id, decisionId: decision.id, version: decision.version };
-    },
+    }),
     expect: team('EDITOR'),
   },
   'decision.signOff': {
     // As FINANCE, which only the factory's VIEWER holds: signing depends on capacities, not on
     // role, so the viewer signs and the owner, admin and editor (no capacities) are refused.
-    input: async ({ db, world }) => signOffInput(world.team.id, await proposedIn(db, world.team.id)),
-    foreign: async ({ db, world }) => signOffInput(world.team.id, await proposedIn(db, world.otherTeam.id)),
+    ...withRowsOf(async ({ db, world }, rows) => signOffInput(world.team.id, await proposedIn(db, rows.teamId))),
     expect: { ...team('VIEWER'), OWNER: 'FORBIDDEN', ADMIN: 'FORBIDDEN', EDITOR: 'FORBIDDEN' },
   },
   'decision.exportMarkdown': {
-    input: async ({ db, world }) => ({ teamId: world.team.id, decisionId: (await proposedIn(db, world.team.id)).id }),
-    foreign: async ({ db, world }) => ({
+    ...withRowsOf(async ({ db, world }, rows) => ({
       teamId: world.team.id,
-      decisionId: (await proposedIn(db, world.otherTeam.id)).id,
-    }),
+      decisionId: (await proposedIn(db, rows.teamId)).id,
+    })),
     expect: team('VIEWER'),
   },
   'team.getPolicy': { input: ({ world }) => ({ teamId: world.team.id }), expect: team('VIEWER') },
@@ -583,8 +502,9 @@ export const PROCEDURES: Record<string, ProcedureEntry> = {
     expect: team('ADMIN'),
   },
   'evidence.importLmEval': {
-    input: async ({ db, world }) => importInput(await candidateIn(db, world.team.id), world.team.id, 'lm-eval'),
-    foreign: async ({ db, world }) => importInput(await candidateIn(db, world.otherTeam.id), world.team.id, 'lm-eval'),
+    ...withRowsOf(async ({ db, world }, rows) =>
+      importInput(await candidateIn(db, rows.teamId), world.team.id, 'lm-eval'),
+    ),
     expect: team('EDITOR'),
   },
 };
