@@ -10,13 +10,14 @@ export const load: PageServerLoad = async (event) => {
   requireUser(event);
   const caller = api(event);
   const { teamId, taskId } = event.params;
-  const [team, task, assessment, comparison, decisions] = await Promise.all([
+  const [team, assessment, comparison, decisions] = await Promise.all([
     orNotFound(caller.team.get({ teamId }), 'Team'),
-    orNotFound(caller.task.get({ teamId, taskId }), 'Task'),
     orNotFound(caller.assessment.get({ teamId, taskId }), 'Task'),
     orNotFound(caller.comparison.get({ teamId, taskId }), 'Task'),
     orNotFound(caller.decision.find({ teamId, taskId }), 'Task'),
   ]);
+  // The comparison carries the task exactly as task.get returns it: no second load.
+  const task = comparison.task;
   return {
     task,
     assessment,
